@@ -1,0 +1,32 @@
+# Build options (simdjson developer-options.cmake style).
+option(KRONIEK_BUILD_TESTS "Build unit tests" ON)
+option(KRONIEK_BUILD_BENCHMARKS "Build Google Benchmark targets" OFF)
+option(KRONIEK_BUILD_FUZZERS "Build libFuzzer targets (needs clang)" OFF)
+if(DEFINED ENV{CI})
+  set(_kroniek_dev_default ON)
+else()
+  set(_kroniek_dev_default OFF)
+endif()
+option(KRONIEK_DEVELOPER_MODE "Warnings are errors" ${_kroniek_dev_default})
+set(KRONIEK_SANITIZE "" CACHE STRING "Sanitizers: address,undefined | thread | empty")
+
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE RelWithDebInfo CACHE STRING "" FORCE)
+endif()
+
+# Applied to every kroniek target through kroniek_options (an interface target).
+add_library(kroniek_options INTERFACE)
+target_compile_features(kroniek_options INTERFACE cxx_std_20)
+target_compile_options(kroniek_options INTERFACE -Wall -Wextra -Wpedantic)
+if(KRONIEK_DEVELOPER_MODE)
+  target_compile_options(kroniek_options INTERFACE -Werror)
+endif()
+if(KRONIEK_SANITIZE)
+  target_compile_options(kroniek_options INTERFACE
+    -fsanitize=${KRONIEK_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(kroniek_options INTERFACE -fsanitize=${KRONIEK_SANITIZE})
+endif()
+if(KRONIEK_BUILD_FUZZERS)
+  target_compile_options(kroniek_options INTERFACE -fsanitize=fuzzer-no-link,address,undefined)
+  target_link_options(kroniek_options INTERFACE -fsanitize=address,undefined)
+endif()
