@@ -29,6 +29,11 @@ struct Command {
 Command RegisterAnalyze(CLI::App& root);
 Command RegisterIngest(CLI::App& root);
 Command RegisterEval(CLI::App& root);
+Command RegisterCode(CLI::App& root);
+Command RegisterTrain(CLI::App& root);
+Command RegisterTag(CLI::App& root);
+Command RegisterDict(CLI::App& root);
+Command RegisterGazetteer(CLI::App& root);
 
 }  // namespace kroniek::cli
 

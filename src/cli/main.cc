@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
       RegisterAnalyze(app),
       RegisterIngest(app),
       RegisterEval(app),
+      RegisterCode(app),
+      RegisterTrain(app),
+      RegisterTag(app),
+      RegisterDict(app),
+      RegisterGazetteer(app),
   };
   try {
     app.parse(argc, argv);
