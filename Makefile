@@ -13,6 +13,7 @@ FUZZ_SECONDS ?= 20
 
 deps:
 	@./scripts/install-deps.sh
+	@./scripts/install-data.sh
 
 $(BUILD)/build.ninja: | deps
 	cmake -S . -B $(BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo

