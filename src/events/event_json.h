@@ -1,0 +1,26 @@
+// Copyright 2026 The Kroniek Authors. Apache-2.0.
+//
+// The JSON form of an Event: schema "kroniek.events/1" (docs/EVENTS.md).
+// Stable: fields may be added in a minor version, never renamed or removed.
+//
+//   std::string line = kroniek::events::EventToJson(ev).dump();
+//   auto back = kroniek::events::EventFromJson(nlohmann::json::parse(line));
+#ifndef KRONIEK_EVENTS_EVENT_JSON_H_
+#define KRONIEK_EVENTS_EVENT_JSON_H_
+
+#include <nlohmann/json.hpp>
+
+#include "kroniek/event.h"
+#include "kroniek/status.h"
+
+namespace kroniek::events {
+
+nlohmann::json EventToJson(const Event& e);
+
+// Reads an event written by EventToJson. InvalidArgument naming the field
+// when a required field is missing or has the wrong type.
+StatusOr<Event> EventFromJson(const nlohmann::json& j);
+
+}  // namespace kroniek::events
+
+#endif  // KRONIEK_EVENTS_EVENT_JSON_H_
