@@ -16,6 +16,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev               # unit tests
   libbenchmark-dev                        # micro-benchmarks
   libgeonames-common                      # Dutch place names keyed by GeoNames id
+  wdutch                                  # OpenTaal Dutch word list (lemma checks)
 )
 # Optional extras: references for benchmarks (KRONIEK_WITH_REFERENCES=1).
 if [[ "${KRONIEK_WITH_REFERENCES:-0}" == 1 ]]; then

@@ -34,6 +34,8 @@ Command RegisterTrain(CLI::App& root);
 Command RegisterTag(CLI::App& root);
 Command RegisterDict(CLI::App& root);
 Command RegisterGazetteer(CLI::App& root);
+Command RegisterServe(CLI::App& root);
+Command RegisterDedup(CLI::App& root);
 
 }  // namespace kroniek::cli
 

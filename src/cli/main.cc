@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
       RegisterTag(app),
       RegisterDict(app),
       RegisterGazetteer(app),
+      RegisterServe(app),
+      RegisterDedup(app),
   };
   try {
     app.parse(argc, argv);

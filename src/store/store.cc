@@ -8,8 +8,13 @@
 #include <string>
 
 #include "base/hash.h"
+#include "store/internal/sqlite_util.h"
 
 namespace kroniek::store {
+
+using internal::NowUtc;
+using internal::SqliteError;
+using internal::Stmt;
 
 namespace {
 
@@ -67,60 +72,104 @@ CREATE TABLE IF NOT EXISTS quarantine (
 );
 )sql";
 
-std::string NowUtc() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
 
-Status SqliteError(sqlite3* db, std::string_view what) {
-  std::string msg = "sqlite: " + std::string(what) + ": " +
-                    (db ? sqlite3_errmsg(db) : "out of memory");
-  int code = db ? sqlite3_errcode(db) : SQLITE_NOMEM;
-  switch (code & 0xFF) {
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      return DataLossError(std::move(msg));
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-    case SQLITE_CANTOPEN:
-    case SQLITE_IOERR:
-    case SQLITE_FULL:
-    case SQLITE_READONLY:
-      return UnavailableError(std::move(msg));
-    default:
-      return InternalError(std::move(msg));
-  }
-}
-
-// Finalises a statement on every path.
-class Stmt {
- public:
-  Stmt(sqlite3* db, const char* sql) : db_(db) {
-    rc_ = sqlite3_prepare_v2(db, sql, -1, &s_, nullptr);
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt(const Stmt&) = delete;
-  Stmt& operator=(const Stmt&) = delete;
-  bool ok() const { return rc_ == SQLITE_OK; }
-  sqlite3_stmt* get() { return s_; }
-  void Text(int i, std::string_view v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void Blob(int i, std::string_view v) {
-    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-  }
-  void Int(int i, int64_t v) { sqlite3_bind_int64(s_, i, v); }
-  int Step() { return sqlite3_step(s_); }
-
- private:
-  sqlite3* db_;
-  sqlite3_stmt* s_ = nullptr;
-  int rc_;
-};
+// Schema version 2: coded mentions (one event in one article), deduplicated
+// events, tombstones for deleted events, full-text search over evidence and
+// an R*Tree over event locations. v1 tables are kept as they are.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE mentions (
+  mention_rowid     INTEGER PRIMARY KEY,
+  mention_id        TEXT NOT NULL UNIQUE,
+  doc_id            TEXT NOT NULL REFERENCES documents(doc_id),
+  event_id          TEXT,
+  sentence_index    INTEGER NOT NULL,
+  lang              TEXT NOT NULL,
+  cameo             TEXT NOT NULL,
+  plover_type       TEXT NOT NULL,
+  plover_mode       TEXT NOT NULL,
+  quad_class        INTEGER NOT NULL,
+  goldstein         REAL NOT NULL,
+  source_text       TEXT, source_code TEXT, source_country TEXT, source_sector TEXT,
+  target_text       TEXT, target_code TEXT, target_country TEXT, target_sector TEXT,
+  date_start        TEXT NOT NULL,
+  date_end          TEXT NOT NULL,
+  date_precision    TEXT NOT NULL,
+  date_derived_from TEXT NOT NULL,
+  loc_text          TEXT, loc_name TEXT, geonames_id INTEGER, region_id TEXT,
+  lat               REAL, lon REAL,
+  country           TEXT, admin1 TEXT, loc_precision TEXT, loc_inferred INTEGER,
+  killed            INTEGER, injured INTEGER,
+  cumulative_killed INTEGER, cumulative_injured INTEGER,
+  civilians         INTEGER, vague INTEGER,
+  reported          INTEGER NOT NULL,
+  negated           INTEGER NOT NULL,
+  historical        INTEGER NOT NULL,
+  hypothetical      INTEGER NOT NULL,
+  sentence_start    INTEGER NOT NULL,
+  sentence_end      INTEGER NOT NULL,
+  sentence_text     TEXT NOT NULL,
+  trigger_text      TEXT NOT NULL,
+  evidence          TEXT NOT NULL,
+  confidence        REAL NOT NULL,
+  coder_version     TEXT NOT NULL,
+  run_id            INTEGER NOT NULL REFERENCES runs(run_id),
+  event_json        TEXT NOT NULL,
+  content_hash      TEXT NOT NULL
+);
+CREATE INDEX mentions_doc ON mentions(doc_id);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE VIRTUAL TABLE mention_fts USING fts5(
+  sentence_text, loc_name, source_text, target_text,
+  content='mentions', content_rowid='mention_rowid',
+  tokenize='unicode61 remove_diacritics 2');
+CREATE TRIGGER mentions_fts_ai AFTER INSERT ON mentions BEGIN
+  INSERT INTO mention_fts(rowid, sentence_text, loc_name, source_text, target_text)
+  VALUES (new.mention_rowid, new.sentence_text, new.loc_name, new.source_text,
+          new.target_text);
+END;
+CREATE TRIGGER mentions_fts_ad AFTER DELETE ON mentions BEGIN
+  INSERT INTO mention_fts(mention_fts, rowid, sentence_text, loc_name,
+                          source_text, target_text)
+  VALUES ('delete', old.mention_rowid, old.sentence_text, old.loc_name,
+          old.source_text, old.target_text);
+END;
+CREATE TABLE events (
+  event_rowid       INTEGER PRIMARY KEY,
+  event_id          TEXT NOT NULL UNIQUE,
+  plover_type       TEXT NOT NULL,
+  plover_mode       TEXT NOT NULL,
+  cameo             TEXT NOT NULL,
+  source_text       TEXT, source_code TEXT,
+  target_text       TEXT, target_code TEXT,
+  date_start        TEXT NOT NULL,
+  date_end          TEXT NOT NULL,
+  lat               REAL, lon REAL,
+  country           TEXT, admin1 TEXT,
+  killed            INTEGER,
+  reports           INTEGER NOT NULL,
+  langs             TEXT NOT NULL,
+  confidence        REAL NOT NULL,
+  members_hash      TEXT NOT NULL,
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  event_json        TEXT NOT NULL
+);
+CREATE INDEX events_order ON events(date_start DESC, event_id);
+CREATE INDEX events_updated ON events(updated_at);
+CREATE INDEX events_country ON events(country, date_start DESC);
+CREATE VIRTUAL TABLE event_rtree USING rtree(
+  event_rowid, min_lon, max_lon, min_lat, max_lat);
+CREATE TABLE event_tombstones (
+  event_id   TEXT PRIMARY KEY,
+  deleted_at TEXT NOT NULL
+);
+CREATE INDEX event_tombstones_at ON event_tombstones(deleted_at);
+CREATE TABLE actor_summary (
+  code   TEXT PRIMARY KEY,
+  name   TEXT NOT NULL,
+  events INTEGER NOT NULL
+);
+)sql";
 
 }  // namespace
 
@@ -191,6 +240,19 @@ Status Store::Migrate() {
     }
     KRONIEK_RETURN_IF_ERROR(Exec("COMMIT;"));
     version = 1;
+  }
+  if (version < 2) {
+    // One transaction: a store is either v1 or fully v2.
+    KRONIEK_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE;"));
+    Status s = Exec(kSchemaV2);
+    if (s.ok())
+      s = Exec("UPDATE meta SET value='2' WHERE key='schema_version';");
+    if (!s.ok()) {
+      Exec("ROLLBACK;").IgnoreError();
+      return s.WithPrefix("migrating schema 1 -> 2");
+    }
+    KRONIEK_RETURN_IF_ERROR(Exec("COMMIT;"));
+    version = 2;
   }
   schema_version_ = version;
   return Status::OK();
@@ -305,6 +367,8 @@ StatusOr<StoreCounts> Store::Counts() const {
       {"SELECT count(*) FROM documents", &c.documents},
       {"SELECT count(*) FROM quarantine", &c.quarantined},
       {"SELECT count(*) FROM runs", &c.runs},
+      {"SELECT count(*) FROM mentions", &c.mentions},
+      {"SELECT count(*) FROM events", &c.events},
   };
   for (auto& q : qs) {
     Stmt st(db_, q.sql);

@@ -1,0 +1,150 @@
+// Copyright 2026 The Kroniek Authors. Apache-2.0.
+//
+// ActorDictionary: the validated, in-memory form of a language pack's actor
+// dictionaries (countries, adjectives, demonyms, metonyms, organisations,
+// people with date-ranged roles, role nouns). The file format is documented
+// in src/lang/README-actors.md.
+//
+//   StatusOr<ActorDictionary> dict =
+//       LoadActorDictionary(base::ResourceDir(), "nl");
+//   if (!dict.ok()) return dict.status();  // every bad line, file:line each
+//   for (const ActorFileCount& f : dict->file_counts()) ...
+//
+// Codes are CAMEO-style strings of 3-letter chunks ("RUS", "RUSGOV",
+// "IGOUNO", "AZEPRE"); every chunk must be listed in common/actors/codes*.tsv
+// (countries only first; regions first or after a type such as IGO).
+//
+// Thread-safety: immutable after loading; const methods may be called
+// concurrently. Movable, not copied implicitly by the matcher (it owns one).
+#ifndef KRONIEK_ENTITIES_ACTOR_DICTIONARY_H_
+#define KRONIEK_ENTITIES_ACTOR_DICTIONARY_H_
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kroniek/date.h"
+#include "kroniek/status.h"
+
+namespace kroniek::entities {
+
+// What an entry names. The kind decides how the matcher may use it.
+enum class ActorKind : uint8_t {
+  kCountry,  // country, territory, partially recognised entity: "Armenië"
+  kAdjective,  // country adjective, a modifier only: "Armeense"
+  kPeople,   // demonym noun, codes as the country: "Armeniërs", "Azeri's"
+  kMetonym,  // capital or seat of power standing for a government: "Kremlin"
+  kOrg,      // IGO, NGO, media, armed group: "VN", "Interfax"
+  kPerson,   // named person, usually with a date-ranged role
+  kRole,     // role noun giving a sector: "regering" -> GOV
+};
+
+// "country", "adj", "people", "metonym", "org", "person", "role".
+std::string_view ActorKindName(ActorKind kind);
+
+// One line of a dictionary file.
+struct ActorEntry {
+  ActorKind kind = ActorKind::kCountry;
+  std::string id;       // e.g. "putin"; persons reuse one id across roles
+  std::string code;     // "RUSGOV"; for roles a sector only ("GOV")
+  std::vector<std::string> aliases;  // as written (NFC), never empty
+  // Role validity, inclusive, days since 1970-01-01 (see kroniek/date.h).
+  int64_t valid_from_day = std::numeric_limits<int64_t>::min();
+  int64_t valid_to_day = std::numeric_limits<int64_t>::max();
+  std::string note;
+  std::string source;   // "nl/actors/people.tsv:12"
+};
+
+// A `#test<TAB>phrase<TAB>code[<TAB>date]` line: the matcher, run on
+// `phrase`, must produce one mention coded `expected_code` (or none when the
+// expected code is "-"). Run by ActorMatcher::RunSelfTests.
+struct ActorSelfTest {
+  std::string phrase;
+  std::string expected_code;
+  PartialDate date;  // year 0 when not given
+  std::string source;
+};
+
+struct ActorFileCount {
+  std::string file;  // relative to the resource dir, "nl/actors/people.tsv"
+  int entries = 0;
+  int aliases = 0;
+  int self_tests = 0;
+};
+
+// Where a lexicon lookup searches. Names: country, people, metonym, org,
+// person. Adjectives and role nouns each have their own namespace.
+enum class AliasSpace : uint8_t { kName = 0, kAdjective = 1, kRole = 2 };
+
+class ActorDictionary {
+ public:
+  ActorDictionary() = default;
+
+  const std::string& lang() const { return lang_; }
+  const std::vector<ActorEntry>& entries() const { return entries_; }
+  const std::vector<ActorSelfTest>& self_tests() const { return self_tests_; }
+  const std::vector<ActorFileCount>& file_counts() const { return counts_; }
+
+  // Indices into entries() whose alias equals `text`. Aliases holding an
+  // upper-case letter match case-sensitively ("Kamer", "OM"); lower-case
+  // aliases match any casing ("Regering"). Apostrophes (’ ' ʼ) and white
+  // space are normalised on both sides. Never null; empty when unknown.
+  const std::vector<uint32_t>& Find(AliasSpace space,
+                                    std::string_view text) const;
+
+  // Longest alias in bytes, to bound multi-token lookups.
+  size_t max_alias_bytes() const { return max_alias_bytes_; }
+
+  // True when every 3-letter chunk of `code` is known (see file comment).
+  bool IsKnownCode(std::string_view code) const;
+  // ISO 3166 alpha-3 of the code's first chunk when it is a country
+  // ("ROM..." -> "ROU"), else "".
+  std::string CountryOf(std::string_view code) const;
+  // The first chunk that is a sector or CAMEO type ("AZEMIL" -> "MIL",
+  // "IGOUNO" -> "IGO", "AZEPRE" -> "PRE"), else "".
+  std::string SectorOf(std::string_view code) const;
+
+ private:
+  friend class ActorDictionaryBuilder;
+  enum class ChunkKind : uint8_t { kCountry, kRegion, kSector, kGroup };
+
+  std::string lang_;
+  std::vector<ActorEntry> entries_;
+  std::vector<ActorSelfTest> self_tests_;
+  std::vector<ActorFileCount> counts_;
+  // [space] -> key -> entries. Exact keys keep case; folded keys are lower.
+  std::unordered_map<std::string, std::vector<uint32_t>> exact_[3];
+  std::unordered_map<std::string, std::vector<uint32_t>> folded_[3];
+  std::unordered_map<std::string, std::pair<ChunkKind, std::string>> chunks_;
+  size_t max_alias_bytes_ = 0;
+};
+
+// Loads and validates <resource_dir>/common/actors/*.tsv and
+// <resource_dir>/<lang>/actors/*.tsv (code tables common/actors/codes*.tsv
+// first). Errors:
+//   NotFound         the <lang>/actors or common/actors folder is missing
+//   InvalidArgument  one or more bad lines; the message lists every one, one
+//                    per line, as "<file>:<line>: <what> in '<snippet>'"
+//                    (unknown kind or code, bad date, empty alias, conflicting
+//                    duplicate, wrong field count, bad UTF-8, bad #test line)
+StatusOr<ActorDictionary> LoadActorDictionary(const std::string& resource_dir,
+                                              const std::string& lang);
+
+// The same from in-memory files (name -> content), for tests and tools.
+// `files` holds code tables (name starting "codes") and entry files.
+struct ActorSourceFile {
+  std::string name;  // shown in messages, e.g. "nl/actors/people.tsv"
+  std::string content;
+};
+StatusOr<ActorDictionary> BuildActorDictionary(
+    const std::string& lang, const std::vector<ActorSourceFile>& files);
+
+// Languages with an <lang>/actors folder under resource_dir, sorted.
+std::vector<std::string> ActorLanguages(const std::string& resource_dir);
+
+}  // namespace kroniek::entities
+
+#endif  // KRONIEK_ENTITIES_ACTOR_DICTIONARY_H_

@@ -1,0 +1,434 @@
+// Copyright 2026 The Kroniek Authors. Apache-2.0.
+//
+// The matcher works on "atoms": for every token, the longest alias starting
+// there in each namespace (names, adjectives, roles), or a compound role.
+// Noun phrases are then assembled greedily left to right (see the header).
+// Everything is computed per call; the matcher itself holds only the
+// dictionary, so concurrent calls share nothing mutable.
+#include "entities/actor_matcher.h"
+
+#include <algorithm>
+#include <array>
+#include <optional>
+#include <unordered_set>
+
+#include "entities/internal/actor_text.h"
+
+namespace kroniek::entities {
+namespace {
+
+using internal::FoldKey;
+
+const std::unordered_set<std::string>& Determiners() {
+  static const auto* kSet = new std::unordered_set<std::string>{
+      "de", "het", "een", "'t", "deze", "dit", "the", "a", "an", "this", "these", "those"};
+  return *kSet;
+}
+
+// Words after which a place name is a place, not an actor.
+const std::unordered_set<std::string>& LocativeCues() {
+  static const auto* kSet = new std::unordered_set<std::string>{
+      "in", "naar", "uit", "bij", "te", "rond", "nabij", "vanuit", "hoofdstad",
+      "stad", "regio", "provincie", "gebied", "bergregio", "to", "from", "at",
+      "near", "into", "capital", "city", "region", "province"};
+  return *kSet;
+}
+
+// Lower-case words that are never adjectival modifiers.
+const std::unordered_set<std::string>& NonModifiers() {
+  static const auto* kSet = new std::unordered_set<std::string>{
+      "die", "deze", "ze", "we", "je", "te", "mee", "toe", "twee", "drie", "beide",
+      "ongeveer", "alle", "andere", "sinds", "welke", "ook", "the", "and", "of",
+      "to", "in", "that", "which", "some", "many"};
+  return *kSet;
+}
+
+bool IsModifierWord(const Token& t) {
+  if (t.type != TokenType::kWord || !internal::StartsLower(t.text)) return false;
+  std::string f = FoldKey(t.text);
+  if (NonModifiers().count(f) || Determiners().count(f)) return false;
+  if (f.size() >= 3 && f.back() == 'e') return true;  // Dutch inflected adjective
+  static constexpr std::array<std::string_view, 12> kEnSuffix = {
+      "ed", "al", "ic", "ive", "ous", "ary", "ian", "ese", "ish", "ern", "ful", "ing"};
+  static const auto* kEnWords = new std::unordered_set<std::string>{
+      "former", "new", "top", "senior", "acting", "interim", "outgoing", "then"};
+  if (kEnWords->count(f)) return true;
+  if (f.size() < 5) return false;
+  for (std::string_view s : kEnSuffix) {
+    if (f.size() > s.size() && f.compare(f.size() - s.size(), s.size(), s) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct Compound {
+  std::string code;    // full code or bare sector
+  std::string sector;  // the sector the compound contributes
+  std::string base;    // country-ish code of a name prefix, else ""
+  uint32_t entry = 0;  // the role entry
+  std::string rule;
+};
+
+struct Atom {
+  uint32_t name_len = 0, adj_len = 0, role_len = 0;
+  const std::vector<uint32_t>* name = nullptr;
+  const std::vector<uint32_t>* adj = nullptr;
+  const std::vector<uint32_t>* role = nullptr;
+  std::optional<Compound> compound;
+};
+
+// First code point boundaries of `s` (to split compounds on characters).
+std::vector<size_t> CharStarts(std::string_view s) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
+  }
+  return out;
+}
+
+class Pass {
+ public:
+  Pass(const ActorDictionary& dict, const ActorMatchOptions& options,
+       std::string_view raw, const std::vector<Token>& tokens,
+       const PartialDate& date)
+      : dict_(dict), options_(options), raw_(raw), tokens_(tokens) {
+    if (date.year > 0) {
+      int m0 = date.precision == DatePrecision::kYear ? 1 : date.month;
+      int m1 = date.precision == DatePrecision::kYear ? 12 : date.month;
+      int d0 = date.precision == DatePrecision::kDay ? date.day : 1;
+      int d1 = date.precision == DatePrecision::kDay ? date.day
+                                                     : DaysInMonth(date.year, m1);
+      day_first_ = DaysFromCivil(date.year, m0, d0);
+      day_last_ = DaysFromCivil(date.year, m1, d1);
+      dated_ = true;
+    }
+  }
+
+  void RunSentence(uint32_t sb, uint32_t se, std::vector<ActorMention>* out) {
+    sb_ = sb;
+    se_ = se;
+    atoms_.assign(se - sb, Atom{});
+    for (uint32_t i = sb; i < se; ++i) BuildAtom(i);
+    uint32_t i = sb;
+    while (i < se) {
+      ActorMention m;
+      uint32_t next = i;
+      if (TryPhrase(i, &m, &next)) {
+        out->push_back(std::move(m));
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+ private:
+  Atom& At(uint32_t i) { return atoms_[i - sb_]; }
+  std::string Fold(uint32_t i) const { return FoldKey(tokens_[i].text); }
+
+  void BuildAtom(uint32_t i) {
+    Atom& a = At(i);
+    if (tokens_[i].type == TokenType::kPunct && tokens_[i].text != "'") return;
+    std::string key;
+    for (uint32_t j = i; j < se_ && j < i + 12; ++j) {
+      if (j > i && tokens_[j].span.begin > tokens_[j - 1].span.end) key += ' ';
+      key += tokens_[j].text;
+      if (key.size() > dict_.max_alias_bytes() + 8) break;
+      uint32_t len = j - i + 1;
+      if (const auto& v = dict_.Find(AliasSpace::kName, key); !v.empty()) {
+        a.name_len = len, a.name = &v;
+      }
+      if (const auto& v = dict_.Find(AliasSpace::kAdjective, key); !v.empty()) {
+        a.adj_len = len, a.adj = &v;
+      }
+      if (const auto& v = dict_.Find(AliasSpace::kRole, key); !v.empty()) {
+        a.role_len = len, a.role = &v;
+      }
+    }
+    if (a.name_len == 0 && a.adj_len == 0 && a.role_len == 0 &&
+        tokens_[i].type == TokenType::kWord) {
+      a.compound = SplitCompound(tokens_[i].text);
+    }
+  }
+
+  // Longest role-noun suffix with a known prefix (name or role), allowing a
+  // linking 's' or '-' between them.
+  std::optional<Compound> SplitCompound(const std::string& word) const {
+    std::vector<size_t> starts = CharStarts(word);
+    for (size_t c = 2; c + 3 <= starts.size(); ++c) {
+      size_t k = starts[c];
+      std::string_view suffix = std::string_view(word).substr(k);
+      const auto& roles = dict_.Find(AliasSpace::kRole, suffix);
+      if (roles.empty() || internal::StartsUpper(suffix)) continue;
+      std::string_view prefix = std::string_view(word).substr(0, k);
+      std::vector<std::string_view> candidates = {prefix};
+      if (prefix.size() > 2 && (prefix.back() == 's' || prefix.back() == '-')) {
+        candidates.push_back(prefix.substr(0, prefix.size() - 1));
+      }
+      const ActorEntry& role = dict_.entries()[roles.front()];
+      for (std::string_view p : candidates) {
+        std::string rule = "compound " + std::string(p) + "+" + std::string(suffix);
+        if (const auto& pr = dict_.Find(AliasSpace::kRole, p); !pr.empty()) {
+          const ActorEntry& pe = dict_.entries()[pr.front()];
+          return Compound{pe.code, pe.code, "", roles.front(), rule};
+        }
+        for (uint32_t idx : dict_.Find(AliasSpace::kName, p)) {
+          const ActorEntry& pe = dict_.entries()[idx];
+          if (pe.kind == ActorKind::kPerson || pe.kind == ActorKind::kPeople) continue;
+          return Compound{Compose(pe.code, role.code), role.code, pe.code,
+                          roles.front(), rule};
+        }
+      }
+    }
+    return std::nullopt;
+  }
+
+  std::string Compose(const std::string& base, const std::string& sector) const {
+    if (base.empty()) return sector;
+    if (!dict_.SectorOf(base).empty() || base.size() >= 6) return base;
+    return base + sector;
+  }
+
+  bool Active(const ActorEntry& e) const {
+    if (!dated_) return true;
+    return e.valid_from_day <= day_last_ && day_first_ <= e.valid_to_day;
+  }
+
+  // Picks the entry of a name alias valid on the document date. Returns the
+  // entry index, or -1 when it is a person outside every role range.
+  int64_t PickName(const std::vector<uint32_t>& v) const {
+    int64_t best = -1;
+    for (uint32_t idx : v) {
+      const ActorEntry& e = dict_.entries()[idx];
+      if (!Active(e)) continue;
+      if (best < 0 || dict_.entries()[best].valid_from_day < e.valid_from_day) best = idx;
+    }
+    return best;
+  }
+
+  bool IsLocative(uint32_t j) const {
+    for (int steps = 0; j > sb_ && steps < 5; ++steps) {
+      --j;
+      std::string f = Fold(j);
+      if (LocativeCues().count(f)) return true;
+      bool joiner = f == "en" || f == "and" || f == "," || f == "of" || f == "or";
+      if (!joiner && !internal::StartsUpper(tokens_[j].text)) return false;
+    }
+    return false;
+  }
+
+  bool HasName(uint32_t j) { return j < se_ && At(j).name_len > 0; }
+
+  bool TryPhrase(uint32_t i, ActorMention* m, uint32_t* next) {
+    uint32_t j = i;
+    if (Determiners().count(Fold(j))) ++j;
+    std::string adj_code, adj_text, adj_id;
+    for (int mods = 0; j < se_ && mods < 4; ++mods) {
+      Atom& a = At(j);
+      bool longer_other = a.name_len > a.adj_len || a.role_len > a.adj_len;
+      if (a.adj_len > 0 && !longer_other) {
+        const ActorEntry& e = dict_.entries()[a.adj->front()];
+        adj_code = e.code;
+        adj_id = e.id;
+        adj_text = std::string(raw_.substr(tokens_[j].span.begin,
+                                           tokens_[j + a.adj_len - 1].span.end -
+                                               tokens_[j].span.begin));
+        j += a.adj_len;
+        continue;
+      }
+      if (a.name_len == 0 && a.role_len == 0 && !a.compound &&
+          IsModifierWord(tokens_[j])) {
+        ++j;
+        continue;
+      }
+      break;
+    }
+    if (j >= se_) return false;
+    uint32_t start = i;
+    std::string code, entry_id, rule;
+    uint32_t k = j;
+    bool locative = false;
+    bool role_head = false;
+    std::string name_base;  // "Kremlin spokesman": a name before a role noun
+    if (At(j).name_len > 0 && At(j).name_len >= At(j).role_len) {
+      Atom& h = At(j);
+      int64_t idx = PickName(*h.name);
+      const ActorEntry& e = dict_.entries()[idx >= 0 ? idx : h.name->front()];
+      k = j + h.name_len;
+      const bool place_like =
+          e.kind == ActorKind::kCountry || e.kind == ActorKind::kMetonym;
+      if (place_like) {
+        // "het verarmde Armenië": the name alone; "het Kremlin": with article.
+        start = (e.kind == ActorKind::kMetonym && j == i + 1) ? i : j;
+        locative = IsLocative(j);
+        if (locative && e.kind == ActorKind::kMetonym) return false;
+      }
+      if ((place_like || e.kind == ActorKind::kOrg) && !locative && idx >= 0 &&
+          k < se_ && At(k).role_len > 0 && At(k).name_len == 0) {
+        name_base = e.code;
+        rule = std::string(ActorKindName(e.kind)) + " " + e.id + " + ";
+        j = k;
+        role_head = true;
+      } else {
+        entry_id = e.id;
+        if (idx >= 0) {
+          code = e.code;
+          rule = std::string(ActorKindName(e.kind)) + " " + e.id;
+        } else {
+          code = dict_.CountryOf(e.code).empty() ? "" : e.code.substr(0, 3);
+          rule = "person " + e.id + " outside role dates: country only";
+          if (code.empty()) return false;
+        }
+      }
+    } else if (At(j).role_len > 0 || At(j).compound) {
+      role_head = true;
+    } else {
+      return false;
+    }
+    if (role_head) {
+      Atom& h = At(j);
+      std::string sector, base = name_base;
+      if (h.role_len > 0) {
+        const ActorEntry& r = dict_.entries()[h.role->front()];
+        sector = r.code;
+        entry_id = r.id;
+        rule += "role " + std::string(raw_.substr(tokens_[j].span.begin,
+                                                  tokens_[j + h.role_len - 1].span.end -
+                                                      tokens_[j].span.begin));
+        k = j + h.role_len;
+      } else {
+        sector = h.compound->sector;
+        base = h.compound->base;
+        entry_id = dict_.entries()[h.compound->entry].id;
+        rule += h.compound->rule;
+        k = j + 1;
+      }
+      if (!adj_code.empty()) rule = "adjective " + adj_text + " + " + rule;
+      // Appositive name: a known person/org, or unknown capitalised words.
+      std::string name_code;
+      if (HasName(k)) {
+        Atom& n = At(k);
+        const ActorEntry& ne = dict_.entries()[n.name->front()];
+        if (ne.kind == ActorKind::kPerson || ne.kind == ActorKind::kOrg) {
+          int64_t idx = PickName(*n.name);
+          if (idx >= 0) {
+            const ActorEntry& pe = dict_.entries()[idx];
+            name_code = pe.code;
+            entry_id = pe.id;
+            rule += "; " + std::string(ActorKindName(pe.kind)) + " " + pe.id;
+          } else {
+            rule += "; person " + ne.id + " outside role dates";
+            if (base.empty() && adj_code.empty()) base = ne.code.substr(0, 3);
+          }
+          k += n.name_len;
+        }
+      } else {
+        for (int c = 0; c < 3 && k < se_ && tokens_[k].type == TokenType::kWord &&
+                        internal::StartsUpper(tokens_[k].text) && At(k).adj_len == 0 &&
+                        At(k).role_len == 0 && !At(k).compound;
+             ++c) {
+          ++k;
+        }
+      }
+      // "de regering van Nagorno-Karabach".
+      std::string van_code;
+      if (name_code.empty() && adj_code.empty() && base.empty() && k + 1 < se_ &&
+          (Fold(k) == "van" || Fold(k) == "of")) {
+        uint32_t l = k + 1;
+        if (Determiners().count(Fold(l))) ++l;
+        if (HasName(l)) {
+          int64_t idx = PickName(*At(l).name);
+          if (idx >= 0) {
+            const ActorEntry& ce = dict_.entries()[idx];
+            if (ce.kind == ActorKind::kCountry || ce.kind == ActorKind::kMetonym ||
+                ce.kind == ActorKind::kOrg) {
+              van_code = ce.code;
+              rule += " + van " + ce.id;
+              k = l + At(l).name_len;
+            }
+          }
+        }
+      }
+      if (!name_code.empty()) {
+        code = name_code;
+      } else {
+        std::string b = !adj_code.empty() ? adj_code : !base.empty() ? base : van_code;
+        code = Compose(b, sector);
+        if (b.empty() && !options_.emit_bare_roles) return false;
+      }
+    }
+    m->token_begin = start;
+    m->token_end = k;
+    m->span = Span{tokens_[start].span.begin, tokens_[k - 1].span.end};
+    m->text = std::string(m->span.Of(raw_));
+    m->code = code;
+    m->country = dict_.CountryOf(code);
+    m->sector = dict_.SectorOf(code);
+    m->entry_id = entry_id;
+    m->rule = rule;
+    m->locative = locative;
+    *next = k;
+    return true;
+  }
+
+  const ActorDictionary& dict_;
+  const ActorMatchOptions& options_;
+  std::string_view raw_;
+  const std::vector<Token>& tokens_;
+  bool dated_ = false;
+  int64_t day_first_ = 0, day_last_ = 0;
+  uint32_t sb_ = 0, se_ = 0;
+  std::vector<Atom> atoms_;
+};
+
+}  // namespace
+
+ActorMatcher::ActorMatcher(ActorDictionary dict, ActorMatchOptions options)
+    : dict_(std::move(dict)), options_(options) {}
+
+std::vector<ActorMention> ActorMatcher::Match(
+    std::string_view raw, const std::vector<Token>& tokens,
+    const std::vector<Sentence>& sentences, const PartialDate& date) const {
+  std::vector<ActorMention> out;
+  Pass pass(dict_, options_, raw, tokens, date);
+  if (sentences.empty()) {
+    if (!tokens.empty()) pass.RunSentence(0, static_cast<uint32_t>(tokens.size()), &out);
+    return out;
+  }
+  for (const Sentence& s : sentences) {
+    if (s.token_begin < s.token_end && s.token_end <= tokens.size()) {
+      pass.RunSentence(s.token_begin, s.token_end, &out);
+    }
+  }
+  return out;
+}
+
+std::vector<ActorMention> ActorMatcher::MatchPhrase(std::string_view text,
+                                                    const PartialDate& date) const {
+  return Match(text, internal::SimpleTokenize(text), {}, date);
+}
+
+Status ActorMatcher::RunSelfTests() const {
+  std::string failures;
+  for (const ActorSelfTest& t : dict_.self_tests()) {
+    std::vector<ActorMention> ms = MatchPhrase(t.phrase, t.date);
+    std::string got;
+    const ActorMention* longest = nullptr;
+    for (const ActorMention& m : ms) {
+      got += (got.empty() ? "" : ",") + m.code;
+      if (!longest || m.span.size() > longest->span.size()) longest = &m;
+    }
+    bool pass = t.expected_code == "-" ? ms.empty()
+                                       : longest && longest->code == t.expected_code;
+    if (!pass) {
+      if (!failures.empty()) failures += '\n';
+      failures += t.source + ": self-test '" + t.phrase + "' expected " +
+                  t.expected_code + ", got " + (got.empty() ? "nothing" : got);
+    }
+  }
+  if (failures.empty()) return Status::OK();
+  return InvalidArgumentError(std::move(failures));
+}
+
+}  // namespace kroniek::entities

@@ -1,0 +1,99 @@
+// Copyright 2026 The Kroniek Authors. Apache-2.0.
+//
+// EventDictionary: a language's event triggers and the cue words the clause
+// analysis needs, loaded from <resources>/<lang>/events/ (format:
+// src/lang/README-events.md) and validated against the CAMEO table.
+//
+//   auto ont = Ontology::Load(dir);
+//   auto dict = EventDictionary::Load(dir, "nl", **ont);
+//   for (const Pattern* p : (*dict)->VerbPatterns("roepen")) ...
+//
+// Thread-safety: immutable after Load(); const methods may run concurrently.
+#ifndef KRONIEK_EVENTS_EVENT_DICTIONARY_H_
+#define KRONIEK_EVENTS_EVENT_DICTIONARY_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "events/ontology.h"
+#include "kroniek/status.h"
+
+namespace kroniek::events {
+
+struct Refinement {
+  std::vector<std::string> keywords;  // lowercase lemma prefixes
+  std::string cameo;
+};
+
+struct Pattern {
+  enum class Kind { kVerb, kNoun };
+  Kind kind = Kind::kVerb;
+  std::string lemma;      // full infinitive ("oproepen") or singular noun
+  std::string particle;   // "op", or empty
+  std::string base;       // lemma without the particle ("roepen")
+  bool reflexive = false;
+  std::vector<std::string> preps;    // any of these must occur
+  std::vector<std::string> objects;  // any of these must head the object
+  std::string cameo;
+  std::string source;  // "subj", "pobj:PREP", "none"
+  std::string target;  // "obj", "pobj:PREP", "recip", "none"
+  std::vector<Refinement> refine;
+  std::string example;
+  std::string file;  // where it was defined, for messages
+  int line = 0;
+  // Number of constraints (particle, reflexive, prep, object): the more, the
+  // more specific; the coder prefers specific readings.
+  int specificity() const;
+};
+
+struct SpeechVerb {
+  std::string lemma;
+  std::string particle;
+  std::string base;
+  std::string cameo;
+};
+
+class EventDictionary {
+ public:
+  // Errors: NotFound for a missing file; InvalidArgument naming file:line for
+  // a bad line (column count, unknown kind/slot, CAMEO code not in the
+  // ontology, a particle that does not start the lemma, a duplicate key).
+  static StatusOr<std::unique_ptr<EventDictionary>> Load(const std::string& resource_dir,
+                                                         const std::string& lang,
+                                                         const Ontology& ontology);
+
+  // Verb patterns whose `lemma` or (for separable verbs) `base` is `lemma`.
+  const std::vector<const Pattern*>& VerbPatterns(const std::string& lemma) const;
+  // Noun patterns by singular lemma.
+  const std::vector<const Pattern*>& NounPatterns(const std::string& lemma) const;
+  // Noun patterns whose lemma ends `word` (compound heads), longest first.
+  std::vector<const Pattern*> NounPatternsForWord(std::string_view lower_word) const;
+
+  const SpeechVerb* FindSpeechVerb(const std::string& lemma) const;
+  // Support verb role: "occur", "do", or empty.
+  std::string SupportRole(const std::string& lemma) const;
+  // Cue words of a category (README-events.md); multi-word cues contain spaces.
+  bool IsCue(const std::string& category, std::string_view lower) const;
+  const std::vector<std::string>& Cues(const std::string& category) const;
+
+  const std::vector<Pattern>& patterns() const { return patterns_; }
+  const std::vector<SpeechVerb>& speech_verbs() const { return speech_; }
+
+ private:
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<const Pattern*>> verbs_;
+  std::unordered_map<std::string, std::vector<const Pattern*>> nouns_;
+  std::vector<SpeechVerb> speech_;
+  std::unordered_map<std::string, std::string> support_;
+  std::map<std::string, std::vector<std::string>> cues_;
+  std::map<std::string, std::set<std::string, std::less<>>> cue_sets_;
+};
+
+}  // namespace kroniek::events
+
+#endif  // KRONIEK_EVENTS_EVENT_DICTIONARY_H_
