@@ -17,6 +17,10 @@ PACKAGES=(
   libbenchmark-dev                        # micro-benchmarks
   libgeonames-common                      # Dutch place names keyed by GeoNames id
   wdutch                                  # OpenTaal Dutch word list (lemma checks)
+  chromium                                # browser end-to-end tests (make e2e)
+  curl python3                            # test scripts
+  libcpp-httplib-dev                      # HTTP server of `kroniek serve` (src/serve)
+  wrk                                     # loopback load test (bench/load/run.sh)
 )
 # Optional extras: references for benchmarks (KRONIEK_WITH_REFERENCES=1).
 if [[ "${KRONIEK_WITH_REFERENCES:-0}" == 1 ]]; then

@@ -8,9 +8,9 @@
 
 #include "base/resources.h"
 #include "cli/commands.h"
+#include "cli/event_coding.h"
 #include "cli/pipeline.h"
 #include "store/store.h"
-#include "text/analyzer.h"
 
 namespace kroniek::cli {
 
@@ -19,11 +19,16 @@ namespace {
 struct IngestFlags {
   InputFlags in;
   std::string db = "kroniek.db";
+  std::string gazetteer;
+  bool no_events = false;
+  int window_days = 1;
+  double distance_km = 25;
 };
 
 struct DocTotals {
   int64_t sentences = 0;
   int64_t tokens = 0;
+  std::vector<Event> events;
 };
 
 std::string CommandLine(const IngestFlags& f) {
@@ -38,12 +43,18 @@ int RunIngest(const IngestFlags& f) {
     std::fprintf(stderr, "kroniek ingest: %s\n", opts.status().ToString().c_str());
     return kExitUsage;
   }
-  auto analyzer = text::Analyzer::Load(base::ResourceDir(f.in.resources));
-  if (!analyzer.ok()) {
+  events::DocumentCoderOptions co;
+  co.resource_dir = f.in.resources;
+  co.gazetteer = f.gazetteer;
+  co.code_events = !f.no_events;
+  auto loaded = events::DocumentCoder::Load(co);
+  if (!loaded.ok()) {
     std::fprintf(stderr, "kroniek ingest: loading resources: %s\n",
-                 analyzer.status().ToString().c_str());
+                 loaded.status().ToString().c_str());
     return kExitFailed;
   }
+  const events::DocumentCoder& coder = **loaded;
+  PrintCoderWarnings("ingest", coder);
   auto store = store::Store::Open(f.db);
   if (!store.ok()) {
     std::fprintf(stderr, "kroniek ingest: %s\n", store.status().ToString().c_str());
@@ -55,15 +66,14 @@ int RunIngest(const IngestFlags& f) {
     std::fprintf(stderr, "kroniek ingest: %s\n", run.status().ToString().c_str());
     return kExitFailed;
   }
-  const text::Analyzer& az = **analyzer;
   std::vector<std::string> quarantined;
-  int64_t new_docs = 0, sentences = 0, tokens = 0;
+  int64_t new_docs = 0, sentences = 0, tokens = 0, mentions = 0;
   int64_t pending = 0;
   constexpr int64_t kBatchDocs = 256;
   std::function<DocTotals(const Document&)> process = [&](const Document& doc) {
-    text::Analysis a = az.Analyze(doc);
-    return DocTotals{static_cast<int64_t>(a.sentences.size()),
-                     static_cast<int64_t>(a.tokens.size())};
+    events::CodedDocument c = coder.Code(doc);
+    return DocTotals{static_cast<int64_t>(c.text.sentences.size()),
+                     static_cast<int64_t>(c.text.tokens.size()), std::move(c.events)};
   };
   std::function<Status(Item<DocTotals>&)> emit = [&](Item<DocTotals>& it) {
     if (pending == 0) KRONIEK_RETURN_IF_ERROR(db.BeginBatch());
@@ -74,6 +84,10 @@ int RunIngest(const IngestFlags& f) {
       new_docs += added ? 1 : 0;
       sentences += it.result.sentences;
       tokens += it.result.tokens;
+      if (!f.no_events) {
+        KRONIEK_RETURN_IF_ERROR(db.AddMentions(it.doc, it.result.events, *run));
+        mentions += static_cast<int64_t>(it.result.events.size());
+      }
     } else {
       quarantined.push_back(it.quarantine.reason.message());
       KRONIEK_RETURN_IF_ERROR(db.AddQuarantine(it.quarantine, *run).status());
@@ -98,6 +112,13 @@ int RunIngest(const IngestFlags& f) {
   summary.quarantined = totals.quarantined;
   summary.bytes = totals.bytes;
   summary.status = s.ok() ? "ok" : s.ToString();
+  store::DedupSummary dedup;
+  if (s.ok() && !f.no_events) {
+    store::DedupSettings ds;
+    ds.window_days = f.window_days;
+    ds.distance_km = f.distance_km;
+    s = db.Deduplicate(ds, &dedup);
+  }
   Status fin = db.FinishRun(*run, summary);
   PrintSummary("ingest", totals, quarantined);
   std::fprintf(stderr,
@@ -106,6 +127,12 @@ int RunIngest(const IngestFlags& f) {
                static_cast<long long>(new_docs), f.db.c_str(),
                static_cast<long long>(totals.documents - new_docs),
                static_cast<long long>(sentences), static_cast<long long>(tokens));
+  if (!f.no_events)
+    std::fprintf(stderr,
+                 "ingest: %lld event mentions coded; store now holds %lld events "
+                 "(deduplicated: window %d days, %.0f km)\n",
+                 static_cast<long long>(mentions), static_cast<long long>(dedup.events),
+                 f.window_days, f.distance_km);
   if (!s.ok() || !fin.ok()) {
     std::fprintf(stderr, "kroniek ingest: %s\n",
                  (!s.ok() ? s : fin).ToString().c_str());
@@ -121,10 +148,21 @@ Command RegisterIngest(CLI::App& root) {
   Command c;
   c.app = root.add_subcommand(
       "ingest",
-      "Read and analyse articles and store them (and every quarantined "
-      "input) in the SQLite store; re-running stores nothing twice");
+      "Read, analyse and code articles; store documents, coded event "
+      "mentions and every quarantined input in the SQLite store, then "
+      "deduplicate events across articles; re-running stores nothing twice");
   AddInputFlags(c.app, &f->in);
   c.app->add_option("--db", f->db, "SQLite store file")->capture_default_str();
+  c.app->add_option("--gazetteer", f->gazetteer,
+                    "Compiled gazetteer (default: $KRONIEK_GAZETTEER, else "
+                    "build/gazetteer.bin)");
+  c.app->add_flag("--no-events", f->no_events, "Store documents only; do not code events");
+  c.app->add_option("--window-days", f->window_days,
+                    "Dedup: reports of one event may be dated this many days apart")
+      ->capture_default_str();
+  c.app->add_option("--distance-km", f->distance_km,
+                    "Dedup: reports of one event may be placed this far apart")
+      ->capture_default_str();
   c.run = [f] { return RunIngest(*f); };
   return c;
 }

@@ -1,6 +1,8 @@
 // Copyright 2026 The Kroniek Authors. Apache-2.0.
 #include "events/event_json.h"
 
+#include <cmath>
+
 namespace kroniek::events {
 
 using nlohmann::json;
@@ -96,7 +98,7 @@ json EventToJson(const Event& e) {
                    {"trigger", e.trigger},
                    {"spans", spans},
                    {"roles", roles}};
-  j["confidence"] = e.confidence;
+  j["confidence"] = std::round(e.confidence * 100) / 100;
   j["coder_version"] = e.coder_version;
   return j;
 }

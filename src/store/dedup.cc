@@ -438,6 +438,8 @@ Status Store::DeduplicateLocked(const DedupSettings& settings,
   const std::string now = NowUtc();
   Stmt relink(db_, "UPDATE mentions SET event_id=?2 WHERE mention_rowid=?1");
   Stmt del_event(db_, "DELETE FROM events WHERE event_rowid=?1");
+  Stmt del_json(db_, "DELETE FROM event_json WHERE event_rowid=?1");
+  Stmt ins_json(db_, "INSERT INTO event_json(event_rowid, json) VALUES(?1,?2)");
   Stmt del_rtree(db_, "DELETE FROM event_rtree WHERE event_rowid=?1");
   Stmt ins_rtree(db_,
                  "INSERT INTO event_rtree(event_rowid, min_lon, max_lon, "
@@ -450,10 +452,10 @@ Status Store::DeduplicateLocked(const DedupSettings& settings,
 INSERT INTO events(event_id, plover_type, plover_mode, cameo, source_text,
   source_code, target_text, target_code, date_start, date_end, lat, lon,
   country, admin1, killed, reports, langs, confidence, members_hash,
-  created_at, updated_at, event_json)
+  created_at, updated_at)
 VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,
-  ?20,?21,?22))sql");
-  for (Stmt* st : {&relink, &del_event, &del_rtree, &ins_rtree, &unbury, &bury,
+  ?20,?21))sql");
+  for (Stmt* st : {&relink, &del_event, &del_json, &ins_json, &del_rtree, &ins_rtree, &unbury, &bury,
                    &ins}) {
     if (!st->ok()) return SqliteError(db_, "prepare dedup writes");
   }
@@ -481,6 +483,8 @@ VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,
       created_at = was->second.created_at;
       del_event.Int(1, was->second.rowid);
       KRONIEK_RETURN_IF_ERROR(step(del_event, "replace event"));
+      del_json.Int(1, was->second.rowid);
+      KRONIEK_RETURN_IF_ERROR(step(del_json, "replace event json"));
       del_rtree.Int(1, was->second.rowid);
       KRONIEK_RETURN_IF_ERROR(step(del_rtree, "replace event location"));
       ++sum.updated;
@@ -515,11 +519,14 @@ VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,
     ins.Text(19, r.members_hash);
     ins.Text(20, created_at);
     ins.Text(21, now);
-    ins.Text(22, EventJson(r, created_at, now)
-                     .dump(-1, ' ', false, json::error_handler_t::replace));
     KRONIEK_RETURN_IF_ERROR(step(ins, "insert event"));
+    const int64_t rowid = sqlite3_last_insert_rowid(db_);
+    ins_json.Int(1, rowid);
+    ins_json.Text(2, EventJson(r, created_at, now)
+                         .dump(-1, ' ', false, json::error_handler_t::replace));
+    KRONIEK_RETURN_IF_ERROR(step(ins_json, "insert event json"));
     if (r.place) {
-      ins_rtree.Int(1, sqlite3_last_insert_rowid(db_));
+      ins_rtree.Int(1, rowid);
       ins_rtree.Double(2, r.place->lon);
       ins_rtree.Double(3, r.place->lat);
       KRONIEK_RETURN_IF_ERROR(step(ins_rtree, "insert event location"));
@@ -529,6 +536,8 @@ VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,
     if (taken.count(id)) continue;
     del_event.Int(1, ev.rowid);
     KRONIEK_RETURN_IF_ERROR(step(del_event, "delete event"));
+    del_json.Int(1, ev.rowid);
+    KRONIEK_RETURN_IF_ERROR(step(del_json, "delete event json"));
     del_rtree.Int(1, ev.rowid);
     KRONIEK_RETURN_IF_ERROR(step(del_rtree, "delete event location"));
     bury.Text(1, id);

@@ -4,9 +4,11 @@
 #include <sqlite3.h>
 
 #include <cctype>
+#include <cstdio>
 #include <filesystem>
 #include <variant>
 
+#include "kroniek/date.h"
 #include "store/internal/sqlite_util.h"
 #include "store/store.h"
 
@@ -231,8 +233,9 @@ StatusOr<EventPage> EventReader::ListEvents(
            {after->date_start, after->date_start, after->event_id});
   }
   Stmt st(db_,
-          "SELECT e.event_id, e.date_start, e.lat, e.lon, e.event_json "
-          "FROM events e WHERE " +
+          "SELECT e.event_id, e.date_start, e.lat, e.lon, j.json "
+          "FROM events e JOIN event_json j ON j.event_rowid = e.event_rowid "
+          "WHERE " +
               pw.sql + " ORDER BY e.date_start DESC, e.event_id ASC LIMIT ?");
   if (!st.ok()) return SqliteError(db_, "prepare events");
   Bind(st, pw.params);
@@ -263,7 +266,9 @@ StatusOr<json> EventReader::GetEvent(const std::string& event_id) {
   StartDeadline();
   json ev;
   {
-    Stmt st(db_, "SELECT event_json FROM events WHERE event_id=?1");
+    Stmt st(db_,
+            "SELECT j.json FROM events e JOIN event_json j "
+            "ON j.event_rowid = e.event_rowid WHERE e.event_id=?1");
     if (!st.ok()) return SqliteError(db_, "prepare event");
     st.Text(1, event_id);
     int rc = st.Step();
@@ -324,26 +329,42 @@ WHERE m.event_id = ?1 ORDER BY d.date, m.mention_id LIMIT 10000)sql");
 StatusOr<std::vector<Bucket>> EventReader::Timeseries(const EventFilter& f,
                                                       Interval interval) {
   StartDeadline();
-  const char* bucket = "e.date_start";
-  if (interval == Interval::kMonth) {
-    bucket = "substr(e.date_start, 1, 7) || '-01'";
-  } else if (interval == Interval::kWeek) {
-    bucket =
-        "date(e.date_start, '-' || ((CAST(strftime('%w', e.date_start) AS "
-        "INTEGER) + 6) % 7) || ' days')";
-  }
+  // Group by day in SQL (a covering index scan), fold days into weeks or
+  // months here: a few thousand date computations instead of one per event.
   Where w = BuildWhere(f);
-  Stmt st(db_, std::string("SELECT ") + bucket +
-                   " AS b, count(*), sum(e.reports), sum(coalesce(e.killed, 0)) "
-                   "FROM events e WHERE " +
-                   w.sql + " GROUP BY b ORDER BY b LIMIT 100000");
+  Stmt st(db_,
+          "SELECT e.date_start, count(*), sum(e.reports), "
+          "sum(coalesce(e.killed, 0)) FROM events e WHERE " +
+              w.sql + " GROUP BY e.date_start ORDER BY e.date_start");
   if (!st.ok()) return SqliteError(db_, "prepare timeseries");
   Bind(st, w.params);
   std::vector<Bucket> out;
   int rc;
   while ((rc = st.Step()) == SQLITE_ROW) {
-    if (st.IsNull(0)) continue;  // unparseable date: not in any bucket
-    out.push_back({st.ColText(0), st.ColInt(1), st.ColInt(2), st.ColInt(3)});
+    std::string day = st.ColText(0);
+    std::string start = day;
+    if (interval != Interval::kDay) {
+      auto d = ParsePartialDate(day);
+      if (!d.ok() || d->precision != DatePrecision::kDay) continue;
+      int y = d->year, m = d->month, dd = 1;
+      if (interval == Interval::kWeek) {
+        int64_t days = DaysFromCivil(d->year, d->month, d->day) -
+                       Weekday(d->year, d->month, d->day);
+        CivilFromDays(days, &y, &m, &dd);
+      }
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, dd);
+      start = buf;
+    }
+    if (out.empty() || out.back().start != start) {
+      if (!out.empty() && start < out.back().start) {
+        return InternalError("timeseries buckets out of order at " + day);
+      }
+      out.push_back({start, 0, 0, 0});
+    }
+    out.back().events += st.ColInt(1);
+    out.back().reports += st.ColInt(2);
+    out.back().fatalities += st.ColInt(3);
   }
   if (rc != SQLITE_DONE) return SqliteError(db_, "timeseries");
   return out;

@@ -151,10 +151,15 @@ CREATE TABLE events (
   confidence        REAL NOT NULL,
   members_hash      TEXT NOT NULL,
   created_at        TEXT NOT NULL,
-  updated_at        TEXT NOT NULL,
-  event_json        TEXT NOT NULL
+  updated_at        TEXT NOT NULL
 );
 CREATE INDEX events_order ON events(date_start DESC, event_id);
+CREATE INDEX events_timeseries ON events(date_start, reports, killed);
+-- The API object of each event, apart so that filtering scans small rows.
+CREATE TABLE event_json (
+  event_rowid INTEGER PRIMARY KEY,
+  json        TEXT NOT NULL
+);
 CREATE INDEX events_updated ON events(updated_at);
 CREATE INDEX events_country ON events(country, date_start DESC);
 CREATE VIRTUAL TABLE event_rtree USING rtree(

@@ -72,12 +72,13 @@ void Emitter::Quarantine(StatusCode code, std::string_view source, int64_t line,
                          std::optional<size_t> byte_offset,
                          std::string_view what, std::string_view context,
                          std::string_view raw) {
+  // Appends piece by piece: gcc 12 -O3 reports a false -Wrestrict for
+  // `"literal" + std::string` here.
   std::string msg(source);
-  if (line > 0) msg += ":" + std::to_string(line);
-  msg += ": ";
-  msg += what;
-  if (byte_offset) msg += " at byte " + std::to_string(*byte_offset);
-  if (!context.empty()) msg += ": '" + base::Snippet(context) + "'";
+  if (line > 0) msg.append(":").append(std::to_string(line));
+  msg.append(": ").append(what);
+  if (byte_offset) msg.append(" at byte ").append(std::to_string(*byte_offset));
+  if (!context.empty()) msg.append(": '").append(base::Snippet(context)).append("'");
   QuarantineItem item;
   item.source = std::string(source);
   item.line = line;

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Throughput of `kroniek analyze` (everything on: tokens, numbers, dates,
+# UPOS, NER, actors, places) and `kroniek code` (the whole coder, JSON out)
+# side by side with Frog (`frog --skip=mp`, the Dutch reference, run as a
+# separate program; GPL, never linked) on the SAME Dutch text in one run, all
+# pinned to one core. Prints tokens/s and the ratios. Then, on a larger text,
+# kroniek alone: tokens/s per core with -j 1 and the scaling with -j 2.
+#
+# The text: the project's own Dutch articles (samples/nl, testdata/events/dev,
+# written by us) plus the seed article from ../shared/data when present,
+# shuffled with a fixed seed and repeated; as JSONL articles for kroniek and
+# as plain paragraphs for Frog (same words).
+#
+# Usage: bench/frog_compare.sh [BUILD_DIR]   (default: build)
+#   FROG_BYTES   size of the shared text (default 120000; Frog is slow)
+#   BIG_BYTES    size of the kroniek-only text (default 5000000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+frog_bytes=${FROG_BYTES:-120000}
+big_bytes=${BIG_BYTES:-5000000}
+k="$build/kroniek"
+[[ -x $k ]] || { echo "build $k first (make build)" >&2; exit 1; }
+command -v frog >/dev/null || { echo "frog not installed: apt-get install frog frogdata" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# One article body per line (header line dropped, paragraphs joined).
+pool="$work/pool"
+for f in samples/nl/*.txt testdata/events/dev/*.txt ../shared/data/seed/seed-article.txt; do
+  [[ -f $f ]] || continue
+  tail -n +2 "$f" | sed 's/^[[:space:]]*date [0-9-]*//' | tr '\n' ' ' | sed 's/  */ /g'
+  echo
+done | grep -v '^ *$' > "$pool"
+
+make_corpus() {  # $1 min bytes, $2 output prefix (.txt for Frog, .jsonl for kroniek)
+  python3 - "$pool" "$1" "$2" <<'PY'
+import json, random, sys
+pool = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+need, out = int(sys.argv[2]), sys.argv[3]
+size, n, rnd = 0, 0, random.Random(7)
+with open(out + ".txt", "w", encoding="utf-8") as t, open(out + ".jsonl", "w", encoding="utf-8") as j:
+    while size < need:
+        order = pool[:]
+        rnd.shuffle(order)
+        for line in order:
+            t.write(line + "\n\n")
+            j.write(json.dumps({"id": str(n), "date": "2024-05-01", "text": line, "lang": "nl"},
+                               ensure_ascii=False) + "\n")
+            size += len(line.encode()) + 2
+            n += 1
+PY
+}
+now() { date +%s.%N; }
+tokens_of() {  # token count of a JSONL corpus by kroniek's tokenizer
+  "$k" analyze --no-entities --no-tokens -q -j 2 "$1" 2>/dev/null |
+    python3 -c 'import json,sys; print(sum(s["token_count"] for l in sys.stdin for s in json.loads(l)["sentences"]))'
+}
+timed() {  # prints seconds for a command
+  local t0 t1
+  t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+  echo "$t1 - $t0" | bc -l
+}
+
+make_corpus "$frog_bytes" "$work/small"
+tok=$(tokens_of "$work/small.jsonl")
+echo "shared text: $(stat -c %s "$work/small.txt") bytes, $tok tokens"
+a_s=$(timed taskset -c 0 "$k" analyze -q -j 1 "$work/small.jsonl")
+c_s=$(timed taskset -c 0 "$k" code -q -j 1 "$work/small.jsonl")
+f_s=$(timed taskset -c 0 frog --skip=mp -t "$work/small.txt" -o "$work/frog.out")
+[[ -s $work/frog.out ]] || { echo "frog produced no output" >&2; exit 1; }
+printf '%-34s %9.2f s %12.0f tokens/s\n' "kroniek analyze (all on), -j 1" "$a_s" "$(echo "$tok / $a_s" | bc -l)"
+printf '%-34s %9.2f s %12.0f tokens/s\n' "kroniek code, -j 1" "$c_s" "$(echo "$tok / $c_s" | bc -l)"
+printf '%-34s %9.2f s %12.0f tokens/s\n' "frog --skip=mp" "$f_s" "$(echo "$tok / $f_s" | bc -l)"
+printf 'ratio analyze/frog: %.0fx   ratio code/frog: %.0fx   (start-up included)\n' \
+  "$(echo "$f_s / $a_s" | bc -l)" "$(echo "$f_s / $c_s" | bc -l)"
+
+make_corpus "$big_bytes" "$work/big"
+tok=$(tokens_of "$work/big.jsonl")
+echo "large text: $(stat -c %s "$work/big.jsonl") bytes, $tok tokens"
+for cmd in analyze code; do
+  s1=$(timed taskset -c 0 "$k" $cmd -q -j 1 "$work/big.jsonl")
+  s2=$(timed "$k" $cmd -q -j 2 "$work/big.jsonl")
+  printf '%-8s -j 1: %9.0f tokens/s per core   -j 2: %9.0f tokens/s (x%.2f)\n' "$cmd" \
+    "$(echo "$tok / $s1" | bc -l)" "$(echo "$tok / $s2" | bc -l)" "$(echo "$s1 / $s2" | bc -l)"
+done
+# Start-up: load every resource, code one tiny article.
+printf 'date 2020-09\nRusland riep Armenie op.\n' > "$work/one.txt"
+printf 'start-up (load all resources, code one sentence): %.2f s\n' "$(timed "$k" code -q "$work/one.txt")"
+/usr/bin/time -f 'peak memory, code -j 1 on the large text: %M KB' "$k" code -q -j 1 "$work/big.jsonl" >/dev/null
