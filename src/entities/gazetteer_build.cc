@@ -119,7 +119,6 @@ class Builder {
   };
   std::string arena_;
   std::vector<Name> names_;
-  size_t dutch_names_ = 0;
 };
 
 Status ReadFile(const std::string& path, std::string* out) {

@@ -2,6 +2,7 @@
 #include "events/coder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -139,6 +140,12 @@ class DocumentRun {
   void CodeSentence(uint32_t s);
   void AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int ci,
                         std::vector<Draft>* out);
+  // A role without a country ("de politie", "burgers") belongs to the
+  // country of the sentence's place, else of the sentence's one named
+  // country, else of the article.
+  void FillCountry(ActorRef* r, uint32_t token) const;
+  // The country of the first place in the clause, as an actor.
+  std::optional<ActorRef> PlaceActor(const Clause& c) const;
   std::vector<ActorRef> Slot(const Clause& c, const std::string& slot, bool passive,
                              int* group_out) const;
   int SubjectGroup(const Clause& c) const;
@@ -163,9 +170,15 @@ class DocumentRun {
   mutable std::vector<std::optional<std::vector<VerbReading>>> readings_;
   std::vector<int> actor_at_;  // token -> index into in_.actors (start only)
   std::vector<int> ner_at_;    // token -> index into in_.ner (start only)
-  std::vector<int> place_tok_begin_, place_tok_end_;  // per place
+  std::vector<uint32_t> place_tok_begin_, place_tok_end_;  // per place
   std::vector<ActorRef> pair_;  // the document's conflict pair
   std::vector<ActorRef> last_subject_;
+  std::string doc_country_;  // the country the article is most about
+  // The last explicitly dated event: later sentences without a date of
+  // their own continue its story ("Daarbij kwamen ... om").
+  std::optional<EventDate> last_date_;
+  uint32_t last_date_sentence_ = 0;
+  std::vector<std::pair<uint32_t, uint32_t>> speech_clauses_;  // token ranges
   bool military_ = false;
   const entities::ResolvedPlace* focus_place_ = nullptr;
   std::vector<Draft> drafts_;
@@ -175,7 +188,15 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
   if (toks_[i].type != TokenType::kWord) return false;
   if (HasTagger()) {
     const std::string& u = Upos(i);
-    if (u != "VERB" && u != "AUX") return false;
+    // The tagger reads some strong past forms as nouns ("Japan bood ...");
+    // a lowercase word that is a past form in the irregular table is a verb.
+    bool strong_past = false;
+    if (u == "NOUN" && std::islower(static_cast<unsigned char>(toks_[i].text[0])))
+      for (const VerbReading& r : Readings(i))
+        if (r.strong && r.form == VerbForm::kPast && r.particle.empty() && r.lemma == r.base &&
+            !dict_.NounPatternsForWord(Lower(i)).size())
+          strong_past = true;
+    if (u != "VERB" && u != "AUX" && !strong_past) return false;
   } else {
     unsigned char c = static_cast<unsigned char>(toks_[i].text[0]);
     if (c >= 'A' && c <= 'Z') return false;
@@ -258,6 +279,16 @@ void DocumentRun::Prepare() {
   // that is not a whole country).
   for (size_t i = 0; i < n; ++i)
     if (kMilitaryContext.count(lower_[i])) military_ = true;
+  {
+    std::map<std::string, int> country_n;
+    for (const auto& a : in_.actors)
+      if (!a.country.empty()) ++country_n[a.country];
+    for (const auto& p : in_.places)
+      if (!p.country_iso3.empty()) ++country_n[p.country_iso3];
+    int best_n = 0;
+    for (const auto& [k, v] : country_n)
+      if (v > best_n) doc_country_ = k, best_n = v;
+  }
   std::map<std::string, int> counts;
   for (const auto& p : in_.places) {
     if (p.precision == "country") continue;
@@ -323,6 +354,14 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
     if (!relative_waar && !dict_.IsCue("subordinator", l) && !dict_.IsCue("conditional", l))
       return false;
     if (!verb_follows(i)) return false;
+    // "om" opens a clause only as "om ... te" ("kwamen drie mensen om en ..."
+    // is the particle of omkomen).
+    if (l == "om") {
+      bool te = false;
+      for (uint32_t k = i + 1; k < sen.token_end && toks_[k].type != TokenType::kPunct; ++k)
+        if (Lower(k) == "te") te = true;
+      if (!te) return false;
+    }
     if (HasTagger()) return Upos(i) == "SCONJ" || relative_waar || l == "doordat" ||
                             l == "toen" || l == "nadat" || l == "omdat";
     return l != "dat" && l != "als";
@@ -356,6 +395,14 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
     } else if (prev == "," && IsVerbToken(i) && cur.type == ClauseType::kSub) {
       // After a fronted subordinate clause the main clause starts with its verb.
       start(i, ClauseType::kMain, "");
+    } else if (prev == "," && IsFinite(i) && cur.type == ClauseType::kMain &&
+               [&] {
+                 for (uint32_t k = cur.b; k + 1 < i; ++k)
+                   if (IsFinite(k)) return true;
+                 return false;
+               }()) {
+      // A quote tag after a complete main clause: "..., meldde de politie".
+      start(i, ClauseType::kMain, "");
     }
   }
   cur.e = sen.token_end;
@@ -387,6 +434,7 @@ void DocumentRun::FindUnits(Clause* c) const {
       u.e = m.token_end;
       u.kind = m.locative ? UnitKind::kPlace : UnitKind::kActor;
       u.refs.push_back(ActorRef{std::string(m.text), m.span, m.code, m.country, m.sector, ""});
+      FillCountry(&u.refs.back(), i);
     } else if ((cue = MultiCue("both_sides", i, c->e)) > 0) {
       u.e = i + cue;
       u.kind = UnitKind::kBothSides;
@@ -494,19 +542,126 @@ void DocumentRun::ResolveUnits(Clause* c) {
   }
 }
 
+void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
+  if (!r->country.empty() || r->code.empty() || r->code.size() != 3 || r->code == "IGO" ||
+      r->code == "NGO")
+    return;
+  const auto& S = in_.text.sentences;
+  auto it = std::upper_bound(S.begin(), S.end(), token,
+                             [](uint32_t t, const Sentence& x) { return t < x.token_begin; });
+  if (it == S.begin()) return;
+  const Sentence& sen = *(it - 1);
+  std::string country;
+  for (size_t pi = 0; pi < in_.places.size() && country.empty(); ++pi)
+    if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end)
+      country = in_.places[pi].country_iso3;
+  if (country.empty()) {
+    std::set<std::string> named;
+    for (const auto& a : in_.actors)
+      if (a.token_begin >= sen.token_begin && a.token_end <= sen.token_end &&
+          a.country.size() == 3)
+        named.insert(a.country);
+    if (named.size() == 1) country = *named.begin();
+  }
+  if (country.empty()) country = doc_country_;
+  if (country.size() != 3) return;
+  r->country = country;
+  r->code = country + r->code;
+}
+
+std::optional<ActorRef> DocumentRun::PlaceActor(const Clause& c) const {
+  for (size_t pi = 0; pi < in_.places.size(); ++pi) {
+    const auto& p = in_.places[pi];
+    if (place_tok_begin_[pi] < c.b || place_tok_end_[pi] > c.e || p.country_iso3.size() != 3)
+      continue;
+    // A country named as an actor ("Rusland viel ... aan") is no target place.
+    bool actor = false;
+    for (const Unit& u : c.units)
+      if (u.kind != UnitKind::kPlace && place_tok_begin_[pi] < u.e && place_tok_end_[pi] > u.b)
+        actor = true;
+    if (actor) continue;
+    return ActorRef{p.text, p.span, p.country_iso3, p.country_iso3, "", ""};
+  }
+  for (const Unit& u : c.units)
+    if (u.kind == UnitKind::kPlace && !u.refs.empty() && !u.refs[0].country.empty()) {
+      ActorRef r = u.refs[0];
+      r.code = r.country;
+      return r;
+    }
+  return std::nullopt;
+}
+
 int DocumentRun::SubjectGroup(const Clause& c) const {
   auto bare = [](const Unit& u) {
     return u.prep.empty() && u.kind != UnitKind::kPlace && u.kind != UnitKind::kRecip;
   };
+  // The subject is decided by position, not by where actors happen to be:
+  // a noun phrase that is no actor ("De aanvallers openden het vuur") holds
+  // the subject slot, unless it is owned by an actor ("strijders van Boko
+  // Haram", "een luchtaanval van het leger"), which then stands for it.
+  auto in_unit = [&](uint32_t i) {
+    for (const Unit& u : c.units)
+      if (i >= u.b && i < u.e) return true;
+    return false;
+  };
+  auto in_date = [&](uint32_t i) {
+    for (const auto& d : in_.text.dates)
+      if (i >= d.token_begin && i < d.token_end) return true;
+    return false;
+  };
+  // First bare (not prepositional) noun outside actor units in [b, e):
+  // returns the owner unit's group (>= 0), -2 for a non-actor subject, or -1.
+  auto blocking_noun = [&](uint32_t b, uint32_t e) -> int {
+    if (!HasTagger()) return -1;
+    bool in_pp = false;
+    for (uint32_t i = b; i < e; ++i) {
+      const std::string& u = Upos(i);
+      if (IsPrep(i)) {
+        in_pp = true;
+        continue;
+      }
+      if (u == "DET" || u == "ADJ" || u == "NUM" || u == "ADV" || u == "CCONJ") continue;
+      if (u != "NOUN" || in_unit(i) || in_date(i) || dict_.IsCue("reflexive", Lower(i)) ||
+          Lower(i) == "er") {
+        if (u == "NOUN" || u == "PROPN" || in_unit(i)) in_pp = false;
+        continue;
+      }
+      if (in_pp) {
+        in_pp = false;
+        continue;
+      }
+      uint32_t k = i + 1;
+      if (k < e && Lower(k) == "van") {
+        for (const Unit& un : c.units)
+          if (un.prep == "van" && un.b > k && un.b <= k + 2 && un.kind != UnitKind::kPlace)
+            return un.group;
+      }
+      return -2;
+    }
+    return -1;
+  };
   if (c.type == ClauseType::kMain && c.finite >= 0) {
+    const uint32_t f = static_cast<uint32_t>(c.finite);
     for (const Unit& u : c.units)
-      if (bare(u) && u.b < static_cast<uint32_t>(c.finite)) return u.group;
+      if (bare(u) && u.b < f) {
+        int bn = blocking_noun(c.b, u.b);
+        return bn == -1 ? u.group : bn;
+      }
+    int bn = blocking_noun(c.b, f);
+    if (bn != -1) return bn;
     for (const Unit& u : c.units)
-      if (bare(u) && u.b > static_cast<uint32_t>(c.finite)) return u.group;
+      if (bare(u) && u.b > f) {
+        int bn2 = blocking_noun(f + 1, u.b);
+        return bn2 == -1 ? u.group : bn2;
+      }
     return -1;
   }
+  uint32_t start = c.b + (c.sub.empty() ? 0 : 1);
   for (const Unit& u : c.units)
-    if (bare(u)) return u.group;
+    if (bare(u)) {
+      int bn = blocking_noun(start, u.b);
+      return bn == -1 ? u.group : bn;
+    }
   return -1;
 }
 
@@ -563,9 +718,13 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
       if (n.token_end <= i && n.token_end + window >= i && n.token_begin >= c.b) best = &n;
     return best;
   };
+  std::set<const text::NumberMention*> counted;
   auto record = [&](const text::NumberMention* n, bool killed, uint32_t noun) {
+    if (n && !counted.insert(n).second) return;
     cas.found = true;
-    Span sp = n ? Span{n->span.begin, toks_[noun].span.end} : toks_[noun].span;
+    Span sp = n ? Span{std::min(n->span.begin, toks_[noun].span.begin),
+                       std::max(n->span.end, toks_[noun].span.end)}
+                : toks_[noun].span;
     cas.spans.push_back(sp);
     std::optional<int64_t> v;
     if (n && !n->vague) v = static_cast<int64_t>(n->value);
@@ -583,27 +742,51 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
       const text::NumberMention* n = number_before(i, 3);
       // A bare casualty noun without a count ("de doden") still says there
       // were victims, but only quantified or vague counts make a report.
-      if (n || (i > c.b && (Lower(i - 1) == "talloze" || Lower(i - 1) == "vele")))
+      if (n || (i > c.b && (Lower(i - 1) == "talloze" || Lower(i - 1) == "vele"))) {
         record(n, killed_noun, i);
+      } else if (cumulative && killed_noun) {
+        // "Het dodental ... is gestegen tot 52": the total follows.
+        for (const auto& m : nums) {
+          if (m.token_begin <= i || m.token_end > c.e || m.token_begin < 1) continue;
+          const std::string& before = Lower(m.token_begin - 1);
+          if (before != "tot" && before != "op" && before != "dan") continue;
+          record(&m, true, i);
+          break;
+        }
+      }
     }
     if (dict_.IsCue("civilian", l)) cas.civilians = true;
   }
-  if (!cas.found) {
+  {
     // "twaalf mensen kwamen om", "drie soldaten werden gedood", "raakten gewond".
     bool killed_verb = false, injured_verb = false;
     for (uint32_t i = c.b; i < c.e; ++i) {
       if (kInjuredWords.count(Lower(i))) injured_verb = true;
       if (Lower(i) == "leven" && i > c.b && Lower(i - 1) == "het") killed_verb = true;
       if (!IsVerbToken(i) && !kKilledVerbs.count(Lower(i))) continue;
-      for (const VerbReading& r : Readings(i))
+      for (const VerbReading& r : Readings(i)) {
         if (kKilledVerbs.count(r.lemma)) killed_verb = true;
+        // A separable verb split over the clause: "kwamen ... om".
+        if (r.particle.empty())
+          for (uint32_t k = i + 1; k < c.e; ++k)
+            if (morph_.IsParticle(Lower(k)) && kKilledVerbs.count(Lower(k) + r.base))
+              killed_verb = true;
+      }
     }
     if (killed_verb || injured_verb) {
+      // Each counted group of people is killed or injured by what follows
+      // it up to the next group: "drie mensen om en raakten vijf gewond".
       for (uint32_t i = c.b; i < c.e; ++i) {
-        if (!kPersonNouns.count(Lower(i))) continue;
+        if (!kPersonNouns.count(Lower(i)) && Lower(i) != "anderen") continue;
         const text::NumberMention* n = number_before(i, 2);
-        if (n) record(n, killed_verb, i);
-        break;
+        if (!n) continue;
+        bool injured_here = false;
+        for (uint32_t k = i + 1; k < c.e; ++k) {
+          if (kPersonNouns.count(Lower(k)) && number_before(k, 2)) break;
+          if (kInjuredWords.count(Lower(k)) || Lower(k).find("gewond") != std::string::npos)
+            injured_here = true;
+        }
+        record(n, killed_verb && !(injured_verb && injured_here), i);
       }
     }
   }
@@ -617,11 +800,9 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
                        std::vector<Draft>* out) const {
   (void)p;
   std::vector<std::pair<std::optional<ActorRef>, std::optional<ActorRef>>> pairs;
-  if (recip && sources.size() >= 2 && !c.recip) {
-    // "X en Y voerden oorlog": one symmetric relation, coded once.
-    pairs.push_back({sources[0], sources[1]});
-  } else if (recip && sources.size() >= 2) {
-    // "beide kanten bestookten elkaar": both directions.
+  if (recip && sources.size() >= 2) {
+    // "beide kanten bestookten elkaar", "X en Y kwamen bijeen": one event
+    // per direction, as CAMEO dyads are directed.
     for (const auto& a : sources)
       for (const auto& b : sources)
         if (a.code != b.code || a.text != b.text) pairs.push_back({a, b});
@@ -630,11 +811,16 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
         T(targets.begin(), targets.end());
     if (S.empty()) S.push_back(std::nullopt);
     if (T.empty()) T.push_back(std::nullopt);
-    for (const auto& a : S)
+    for (const auto& a : S) {
+      bool any = false;
       for (const auto& b : T) {
         if (a && b && !a->code.empty() && a->code == b->code) continue;
         pairs.push_back({a, b});
+        any = true;
       }
+      // Only a self-directed reading: keep the event, without the target.
+      if (!any) pairs.push_back({a, std::nullopt});
+    }
   }
   const CameoInfo* info = ont_.Find(cameo);
   for (const auto& [src, tgt] : pairs) {
@@ -727,7 +913,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
               for (const std::string& o : p->objects) {
                 const std::string& l = Lower(k);
                 if (l == o || (l.size() > o.size() && l.compare(l.size() - o.size(), o.size(), o) == 0) ||
-                    l == o + "en" || l == o + "s")
+                    l == o + "en" || l == o + "s" ||
+                    (!o.empty() && l == o + o.back() + "en"))
                   otok = k;
               }
             }
@@ -766,12 +953,27 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       std::vector<ActorRef> tgt;
       bool recip = false;
       if (best->target == "recip" || (c.recip && best->target == "obj")) {
-        recip = c.recip || (src.size() == 2 && pair_.size() == 2 &&
-                            ((src[0].code == pair_[0].code && src[1].code == pair_[1].code) ||
-                             (src[0].code == pair_[1].code && src[1].code == pair_[0].code)));
-        if (!recip && best->target == "obj") tgt = Slot(c, "obj", passive, nullptr);
+        recip = c.recip || best->target == "recip";
+        if (src.size() < 2) {
+          recip = false;
+          tgt = Slot(c, best->target == "recip" ? "pobj:met" : "obj", passive, nullptr);
+        }
       } else {
         tgt = Slot(c, best->target, passive, nullptr);
+      }
+      // A mediator or host acts towards both parties of the conflict.
+      if (tgt.empty() && !recip && (cameo == "039" || cameo == "045" || cameo == "043")) {
+        for (const ActorRef& r : pair_)
+          if (std::none_of(src.begin(), src.end(),
+                           [&](const ActorRef& a) { return a.country == r.country; }))
+            tgt.push_back(r);
+      }
+      // An attack on a place is an attack on its country ("bestookten de
+      // haven van Odessa", "Charkiv aangevallen").
+      if (tgt.empty() && !recip && best->target != "none" &&
+          (IsViolentRoot(Root(cameo)) || Root(cameo) == "17")) {
+        std::optional<ActorRef> at = PlaceActor(c);
+        if (at) tgt.push_back(*at);
       }
       std::vector<Span> extra;
       if (particle_tok != UINT32_MAX) extra.push_back(toks_[particle_tok].span);
@@ -814,8 +1016,14 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       std::vector<ActorRef> src = Slot(c, "subj", false, nullptr);
       std::vector<ActorRef> tgt = Slot(c, "pobj:tegen", false, nullptr);
       // Mark the clauses it reports; their subject is what it is about.
+      speech_clauses_.push_back({c.b, c.e});
       for (size_t k = ci + 1; k < clauses.size(); ++k) {
         if (clauses[k].type == ClauseType::kMain) break;
+        // Only a complement clause is what was said; "nadat", "omdat" ...
+        // clauses are events of their own.
+        if (k == static_cast<size_t>(ci) + 1 && clauses[k].sub != "dat" &&
+            clauses[k].sub != "of")
+          break;
         clauses[k].reported = true;
         if (tgt.empty() && k == static_cast<size_t>(ci) + 1) {
           FindUnits(&clauses[k]);
@@ -846,6 +1054,9 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
     if (!IsVerbToken(i)) continue;
     for (const VerbReading& r : Readings(i)) {
       role = dict_.SupportRole(r.lemma);
+      // Split off: "braken ... uit", "vond ... plaats", "laaide ... op".
+      for (uint32_t k = i + 1; k < c.e && role.empty() && r.particle.empty(); ++k)
+        if (toks_[k].type == TokenType::kWord) role = dict_.SupportRole(Lower(k) + r.base);
       if (!role.empty()) {
         support_tok = i;
         break;
@@ -907,6 +1118,12 @@ EventDate DocumentRun::DateFor(uint32_t s, const Clause& c, bool* historical) co
     for (const auto& d : in_.text.dates) {
       if (d.token_begin < b || d.token_end > e || d.kind == "until") continue;
       if (d.date.start.empty()) continue;
+      // "..., meldde het leger maandag": the date of the report, not of
+      // what it reports.
+      bool in_speech = false;
+      for (const auto& [sb, se] : speech_clauses_)
+        if (d.token_begin >= sb && d.token_end <= se && (sb != c.b || pass == 1)) in_speech = true;
+      if (in_speech) continue;
       pick = &d;
       break;
     }
@@ -939,6 +1156,15 @@ EventDate DocumentRun::DateFor(uint32_t s, const Clause& c, bool* historical) co
       out.derived_from += "; the event began on that day";
     }
     return out;
+  }
+  if (last_date_ && s <= last_date_sentence_ + 2) {
+    // No date of its own: the sentence continues the story of the last
+    // dated event ("Daarbij kwamen drie mensen om", "Later op de dag").
+    *historical = false;
+    EventDate inherited = *last_date_;
+    inherited.span.reset();
+    inherited.derived_from = "context: " + inherited.derived_from;
+    return inherited;
   }
   const PartialDate& dd = in_.doc.date;
   char a[16], b[16];
@@ -1127,6 +1353,10 @@ void DocumentRun::Finish(Draft& d, const Clause& c) {
   Event& e = d.ev;
   bool historical = false;
   e.date = DateFor(d.sentence, c, &historical);
+  if (e.date.span && !historical && !e.reported) {
+    last_date_ = e.date;
+    last_date_sentence_ = d.sentence;
+  }
   if (e.date.span) e.evidence.push_back({"date", *e.date.span});
   e.historical = historical;
   e.location = PlaceFor(d.sentence, c);

@@ -27,18 +27,35 @@
 //     The subject is the first bare group before the finite verb of a main
 //     clause (else right after it: inversion), or after the subordinator;
 //     in a passive the subject is the target and "door X" the source.
-//     "elkaar" makes the relation reciprocal; "beide kanten", "de twee ..."
-//     resolve to the document's conflict pair; "hij/zij" to the last subject.
-//  4. Casualties. "N doden/gewonden", "kwamen om", "nog eens N", "het
-//     totaal op N" give killed/injured, incremental vs cumulative, civilians
+//     The slot is positional: a bare noun phrase that is no actor ("De
+//     aanvallers openden het vuur") holds it, so a later actor is not
+//     promoted; when it is owned by an actor ("strijders van Boko Haram")
+//     the owner stands for it. ", VERB" after a complete main clause starts
+//     a quote tag ("..., meldde de politie").
+//     "elkaar" and mutual patterns (target "recip") give one event per
+//     direction; "beide kanten", "de twee ..." resolve to the document's
+//     conflict pair; "hij/zij" to the last subject. A mediator or host
+//     (039, 043, 045) without a target acts towards both parties of the pair.
+//     A role without a country ("de politie", "burgers") takes the country
+//     of the sentence's place, else of the sentence's one named country,
+//     else the article's main country. A violent or coercive event without
+//     an actor target is aimed at the country of the clause's place
+//     ("bestookten de haven van Odessa" -> UKR).
+//  4. Casualties. "N doden/gewonden", "kwamen (...) om" (particle split),
+//     "nog eens N", "het totaal op N", "het dodental is gestegen tot N"
+//     give killed/injured (each counted group by the verb that follows it),
+//     incremental vs cumulative, civilians
 //     ("waaronder burgers") and vague counts ("talloze"). A casualty report
 //     without a violent trigger becomes an ASSAULT/FIGHT event with an
 //     unknown source.
 //  5. Negation and modality: "niet/geen" negate; "zou/kan/wil" and
 //     conditional clauses make events hypothetical; neither is emitted by
 //     default.
-//  6. Date: the clause's date expression, else the sentence's, else the
-//     document date; historical periods flag the event historical. Place:
+//  6. Date: the clause's date expression, else the sentence's (but not one
+//     in a speech clause: "..., meldde het leger maandag"), else the date of
+//     the last explicitly dated event up to two sentences back (the story
+//     goes on: "Daarbij kwamen ... om"), else the document date; historical
+//     periods flag the event historical. Place:
 //     the clause's locative place, else the sentence's, else the article's
 //     focus place (flagged inferred).
 //  7. Within the document, mentions of the same event (code, actors, date,

@@ -253,6 +253,9 @@ TEST_F(ServerTest, FormatsGeoJsonCsvJsonl) {
   EXPECT_EQ(lines[0].substr(0, 38), "event_id_cnty,event_date,year,time_pre");
   // Notes hold the sentence, which has commas: quoted.
   EXPECT_NE(lines[1].find(",\"In "), std::string::npos) << lines[1];
+  EXPECT_EQ(internal::SafeText("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+  EXPECT_EQ(internal::SafeText("@cmd"), "'@cmd");
+  EXPECT_EQ(internal::SafeText("Armenië"), "Armenië");
   EXPECT_EQ(internal::CsvLine({"a", "b,c", "say \"hi\"", "x\ny"}),
             "a,\"b,c\",\"say \"\"hi\"\"\",\"x\ny\"");
 

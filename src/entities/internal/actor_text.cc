@@ -49,6 +49,16 @@ std::string Normalize(std::string_view s, bool fold) {
   bool pending_space = false;
   size_t pos = 0;
   while (pos < s.size()) {
+    unsigned char b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80 && b != ' ' && (b < '\t' || b > '\r') && b != '\'' && b != '`') {
+      // ASCII fast path: most of the text.
+      if (pending_space) out.push_back(' ');
+      pending_space = false;
+      out.push_back(fold && b >= 'A' && b <= 'Z' ? static_cast<char>(b + 32)
+                                                : static_cast<char>(b));
+      ++pos;
+      continue;
+    }
     char32_t c = base::DecodeUtf8(s, &pos);
     if (IsSpace(c)) {
       pending_space = !out.empty();

@@ -149,6 +149,15 @@ std::string CsvLine(const std::vector<std::string>& fields) {
   return out;
 }
 
+// Text taken from articles must not start a spreadsheet formula when the
+// CSV is opened in a spreadsheet: such cells get a leading apostrophe.
+std::string SafeText(std::string s) {
+  if (!s.empty() && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
+                     s[0] == '\t' || s[0] == '\r'))
+    s.insert(s.begin(), '\'');
+  return s;
+}
+
 std::vector<std::string> CsvFields(const json& e) {
   const json& loc = At(e, "location");
   std::string date = Str(e, {"date", "start"});
@@ -167,16 +176,16 @@ std::vector<std::string> CsvFields(const json& e) {
           precision == "day" ? "1" : (precision == "week" || precision == "month") ? "2" : "3",
           AcledEventType(e),
           Str(e, {"plover", "mode"}),
-          Str(e, {"source", "text"}),
-          Str(e, {"target", "text"}),
+          SafeText(Str(e, {"source", "text"})),
+          SafeText(Str(e, {"target", "text"})),
           Str(loc, {"country"}),
-          Str(loc, {"admin1"}),
-          Str(loc, {"name"}),
+          SafeText(Str(loc, {"admin1"})),
+          SafeText(Str(loc, {"name"})),
           Coord(loc, "lat"),
           Coord(loc, "lon"),
           geo_precision,
-          Str(e, {"first_report", "doc_source"}),
-          Str(e, {"first_report", "sentence"}),
+          SafeText(Str(e, {"first_report", "doc_source"})),
+          SafeText(Str(e, {"first_report", "sentence"})),
           killed.empty() ? "0" : killed,
           std::to_string(UnixSeconds(Str(e, {"updated_at"}))),
           Str(e, {"cameo"}),

@@ -32,6 +32,9 @@ std::string EventsCsv(const store::EventPage& page);
 std::string EventsJsonl(const store::EventPage& page);
 
 // One CSV line (no line end) with RFC 4180 quoting.
+// Prefixes an apostrophe to text that would start a spreadsheet formula
+// (=, +, -, @, tab, CR), so exported article text stays text.
+std::string SafeText(std::string s);
 std::string CsvLine(const std::vector<std::string>& fields);
 // The ACLED-style fields of one event object, in kCsvColumns order.
 std::vector<std::string> CsvFields(const nlohmann::json& event);
