@@ -65,15 +65,28 @@ timed() {  # prints seconds for a command
 make_corpus "$frog_bytes" "$work/small"
 tok=$(tokens_of "$work/small.jsonl")
 echo "shared text: $(stat -c %s "$work/small.txt") bytes, $tok tokens"
+printf '{"id":"t","date":"2024-05-01","text":"Rusland riep Armenie op.","lang":"nl"}\n' > "$work/tiny.jsonl"
+printf 'Rusland riep Armenie op.\n' > "$work/tiny.txt"
+# Each tool twice: on one sentence (start-up) and on the shared text; the
+# marginal rate tokens / (t_text - t_tiny) leaves start-up out.
+a0=$(timed taskset -c 0 "$k" analyze -q -j 1 "$work/tiny.jsonl")
 a_s=$(timed taskset -c 0 "$k" analyze -q -j 1 "$work/small.jsonl")
+c0=$(timed taskset -c 0 "$k" code -q -j 1 "$work/tiny.jsonl")
 c_s=$(timed taskset -c 0 "$k" code -q -j 1 "$work/small.jsonl")
+f0=$(timed taskset -c 0 frog --skip=mp -t "$work/tiny.txt" -o "$work/frog0.out")
 f_s=$(timed taskset -c 0 frog --skip=mp -t "$work/small.txt" -o "$work/frog.out")
 [[ -s $work/frog.out ]] || { echo "frog produced no output" >&2; exit 1; }
-printf '%-34s %9.2f s %12.0f tokens/s\n' "kroniek analyze (all on), -j 1" "$a_s" "$(echo "$tok / $a_s" | bc -l)"
-printf '%-34s %9.2f s %12.0f tokens/s\n' "kroniek code, -j 1" "$c_s" "$(echo "$tok / $c_s" | bc -l)"
-printf '%-34s %9.2f s %12.0f tokens/s\n' "frog --skip=mp" "$f_s" "$(echo "$tok / $f_s" | bc -l)"
-printf 'ratio analyze/frog: %.0fx   ratio code/frog: %.0fx   (start-up included)\n' \
+rate() { echo "$tok / ($1 - $2)" | bc -l; }
+printf '%-32s start-up %6.2f s  total %7.2f s  %10.0f tokens/s (with start-up)  %10.0f tokens/s (marginal)\n' \
+  "kroniek analyze (all on), -j 1" "$a0" "$a_s" "$(echo "$tok / $a_s" | bc -l)" "$(rate "$a_s" "$a0")"
+printf '%-32s start-up %6.2f s  total %7.2f s  %10.0f tokens/s (with start-up)  %10.0f tokens/s (marginal)\n' \
+  "kroniek code, -j 1" "$c0" "$c_s" "$(echo "$tok / $c_s" | bc -l)" "$(rate "$c_s" "$c0")"
+printf '%-32s start-up %6.2f s  total %7.2f s  %10.0f tokens/s (with start-up)  %10.0f tokens/s (marginal)\n' \
+  "frog --skip=mp" "$f0" "$f_s" "$(echo "$tok / $f_s" | bc -l)" "$(rate "$f_s" "$f0")"
+printf 'ratio with start-up: analyze/frog %.0fx, code/frog %.0fx\n' \
   "$(echo "$f_s / $a_s" | bc -l)" "$(echo "$f_s / $c_s" | bc -l)"
+printf 'ratio of marginal rates: analyze/frog %.0fx, code/frog %.0fx\n' \
+  "$(echo "($f_s - $f0) / ($a_s - $a0)" | bc -l)" "$(echo "($f_s - $f0) / ($c_s - $c0)" | bc -l)"
 
 make_corpus "$big_bytes" "$work/big"
 tok=$(tokens_of "$work/big.jsonl")
