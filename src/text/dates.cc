@@ -45,20 +45,7 @@ namespace {
 
 using internal::DateTables;
 
-std::string FoldPhrase(std::string_view phrase) {
-  std::string out;
-  size_t pos = 0;
-  while (pos <= phrase.size()) {
-    size_t sp = phrase.find(' ', pos);
-    if (sp == std::string_view::npos) sp = phrase.size();
-    if (sp > pos) {
-      if (!out.empty()) out.push_back(' ');
-      out += internal::FoldWord(phrase.substr(pos, sp - pos));
-    }
-    pos = sp + 1;
-  }
-  return out;
-}
+using internal::FoldPhrase;
 
 }  // namespace
 

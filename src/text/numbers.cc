@@ -44,21 +44,7 @@ namespace {
 
 using internal::NumberTables;
 
-// Joins the folded words of a TSV key with single spaces.
-std::string FoldPhrase(std::string_view phrase) {
-  std::string out;
-  size_t pos = 0;
-  while (pos <= phrase.size()) {
-    size_t sp = phrase.find(' ', pos);
-    if (sp == std::string_view::npos) sp = phrase.size();
-    if (sp > pos) {
-      if (!out.empty()) out.push_back(' ');
-      out += internal::FoldWord(phrase.substr(pos, sp - pos));
-    }
-    pos = sp + 1;
-  }
-  return out;
-}
+using internal::FoldPhrase;
 
 // Fills tables->words with ICU spell-out forms that are a single word.
 Status AddSpellout(const std::string& locale, NumberTables* tables) {

@@ -266,4 +266,19 @@ size_t PhraseIndex::Match(const std::vector<std::string>& folded, size_t i,
   return 0;
 }
 
+std::string FoldPhrase(std::string_view phrase) {
+  std::string out;
+  size_t pos = 0;
+  while (pos <= phrase.size()) {
+    size_t sp = phrase.find(' ', pos);
+    if (sp == std::string_view::npos) sp = phrase.size();
+    if (sp > pos) {
+      if (!out.empty()) out.push_back(' ');
+      out += FoldWord(phrase.substr(pos, sp - pos));
+    }
+    pos = sp + 1;
+  }
+  return out;
+}
+
 }  // namespace kroniek::text::internal

@@ -28,6 +28,9 @@ namespace kroniek::text::internal {
 // Lowercased, apostrophe-normalised form of a word (see file comment).
 std::string FoldWord(std::string_view word);
 
+// The folded words of a multi-word TSV key, joined with single spaces.
+std::string FoldPhrase(std::string_view phrase);
+
 // FoldWord() of every token's text, in order.
 std::vector<std::string> FoldTokens(const std::vector<Token>& tokens);
 
