@@ -96,6 +96,24 @@ const std::vector<uint32_t>& ActorDictionary::Find(AliasSpace space,
   return kNone;
 }
 
+const std::vector<uint32_t>& ActorDictionary::FindKeys(AliasSpace space,
+                                                       std::string_view exact_key,
+                                                       std::string_view folded_key) const {
+  static const std::vector<uint32_t> kNone;
+  const int s = static_cast<int>(space);
+  auto it = exact_[s].find(exact_key);
+  if (it != exact_[s].end()) return it->second;
+  auto jt = folded_[s].find(folded_key);
+  if (jt != folded_[s].end()) return jt->second;
+  return kNone;
+}
+
+bool ActorDictionary::IsAliasPrefix(std::string_view folded_prefix) const {
+  auto it = std::lower_bound(sorted_folded_.begin(), sorted_folded_.end(), folded_prefix,
+                             [](const std::string& a, std::string_view b) { return a < b; });
+  return it != sorted_folded_.end() && std::string_view(*it).starts_with(folded_prefix);
+}
+
 bool ActorDictionary::IsKnownCode(std::string_view code) const {
   if (code.empty() || code.size() % 3 != 0) return false;
   std::string_view prev;
@@ -195,6 +213,19 @@ class ActorDictionaryBuilder {
       if (errors_.size() >= kMaxErrors) msg += "\n(more errors not shown)";
       return InvalidArgumentError(std::move(msg));
     }
+    for (int s = 0; s < 3; ++s) {
+      for (const auto* map : {&dict_.exact_[s], &dict_.folded_[s]}) {
+        for (const auto& [key, entries] : *map) {
+          std::string folded = internal::FoldKey(key);
+          if (s == static_cast<int>(AliasSpace::kRole)) dict_.role_keys_.insert(folded);
+          dict_.sorted_folded_.push_back(std::move(folded));
+        }
+      }
+    }
+    std::sort(dict_.sorted_folded_.begin(), dict_.sorted_folded_.end());
+    dict_.sorted_folded_.erase(
+        std::unique(dict_.sorted_folded_.begin(), dict_.sorted_folded_.end()),
+        dict_.sorted_folded_.end());
     return std::move(dict_);
   }
 
@@ -331,8 +362,7 @@ class ActorDictionaryBuilder {
     // Conflicts: same alias, same space, different code, overlapping dates.
     const int space = static_cast<int>(SpaceOf(e.kind));
     const uint32_t index = static_cast<uint32_t>(dict_.entries_.size());
-    std::vector<std::pair<std::unordered_map<std::string, std::vector<uint32_t>>*,
-                          std::string>>
+    std::vector<std::pair<ActorDictionary::KeyMap*, std::string>>
         keys;
     for (const std::string& a : e.aliases) {
       bool exact = internal::HasUpper(a);

@@ -23,7 +23,9 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <functional>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kroniek/date.h"
@@ -94,6 +96,18 @@ class ActorDictionary {
   // space are normalised on both sides. Never null; empty when unknown.
   const std::vector<uint32_t>& Find(AliasSpace space,
                                     std::string_view text) const;
+  // Find() for a caller that already holds NormalizeKey(text) and
+  // FoldKey(text) (the matcher normalises each token once and joins them).
+  const std::vector<uint32_t>& FindKeys(AliasSpace space, std::string_view exact_key,
+                                        std::string_view folded_key) const;
+  // True when the folded key of some alias (any space) starts with
+  // `folded_prefix`: multi-token lookups stop as soon as this is false.
+  bool IsAliasPrefix(std::string_view folded_prefix) const;
+  // True when `folded` is the folded key of some role alias: a cheap test
+  // before the full lookups when splitting compounds.
+  bool IsRoleKey(std::string_view folded) const {
+    return role_keys_.find(folded) != role_keys_.end();
+  }
 
   // Longest alias in bytes, to bound multi-token lookups.
   size_t max_alias_bytes() const { return max_alias_bytes_; }
@@ -115,9 +129,18 @@ class ActorDictionary {
   std::vector<ActorEntry> entries_;
   std::vector<ActorSelfTest> self_tests_;
   std::vector<ActorFileCount> counts_;
+  // Hashes std::string and std::string_view alike, so lookups need no copy.
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using KeyMap = std::unordered_map<std::string, std::vector<uint32_t>, KeyHash, std::equal_to<>>;
   // [space] -> key -> entries. Exact keys keep case; folded keys are lower.
-  std::unordered_map<std::string, std::vector<uint32_t>> exact_[3];
-  std::unordered_map<std::string, std::vector<uint32_t>> folded_[3];
+  KeyMap exact_[3];
+  KeyMap folded_[3];
+  // Folded keys of every alias, sorted (IsAliasPrefix); folded role keys.
+  std::vector<std::string> sorted_folded_;
+  std::unordered_set<std::string, KeyHash, std::equal_to<>> role_keys_;
   std::unordered_map<std::string, std::pair<ChunkKind, std::string>> chunks_;
   size_t max_alias_bytes_ = 0;
 };

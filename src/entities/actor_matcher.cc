@@ -43,9 +43,9 @@ const std::unordered_set<std::string>& NonModifiers() {
   return *kSet;
 }
 
-bool IsModifierWord(const Token& t) {
+// `f` is FoldKey(t.text).
+bool IsModifierWord(const Token& t, const std::string& f) {
   if (t.type != TokenType::kWord || !internal::StartsLower(t.text)) return false;
-  std::string f = FoldKey(t.text);
   if (NonModifiers().count(f) || Determiners().count(f)) return false;
   if (f.size() >= 3 && f.back() == 'e') return true;  // Dutch inflected adjective
   static constexpr std::array<std::string_view, 12> kEnSuffix = {
@@ -93,6 +93,13 @@ class Pass {
        std::string_view raw, const std::vector<Token>& tokens,
        const PartialDate& date)
       : dict_(dict), options_(options), raw_(raw), tokens_(tokens) {
+    // Every token's keys once: the n-gram lookups below join these.
+    exact_.reserve(tokens.size());
+    folded_.reserve(tokens.size());
+    for (const Token& t : tokens) {
+      exact_.push_back(internal::NormalizeKey(t.text));
+      folded_.push_back(FoldKey(t.text));
+    }
     if (date.year > 0) {
       int m0 = date.precision == DatePrecision::kYear ? 1 : date.month;
       int m1 = date.precision == DatePrecision::kYear ? 12 : date.month;
@@ -125,39 +132,54 @@ class Pass {
 
  private:
   Atom& At(uint32_t i) { return atoms_[i - sb_]; }
-  std::string Fold(uint32_t i) const { return FoldKey(tokens_[i].text); }
+  const std::string& Fold(uint32_t i) const { return folded_[i]; }
 
+  // Keys are the tokens' normalised texts joined with a space where the text
+  // has one, exactly what Find() would make of the covered text. The walk
+  // stops at the first n-gram that no alias starts with, so most tokens cost
+  // one binary search.
   void BuildAtom(uint32_t i) {
     Atom& a = At(i);
     if (tokens_[i].type == TokenType::kPunct && tokens_[i].text != "'") return;
-    std::string key;
+    std::string& exact = exact_key_;
+    std::string& folded = folded_key_;
+    exact.clear();
+    folded.clear();
     for (uint32_t j = i; j < se_ && j < i + 12; ++j) {
-      if (j > i && tokens_[j].span.begin > tokens_[j - 1].span.end) key += ' ';
-      key += tokens_[j].text;
-      if (key.size() > dict_.max_alias_bytes() + 8) break;
+      if (j > i && tokens_[j].span.begin > tokens_[j - 1].span.end) {
+        exact += ' ';
+        folded += ' ';
+      }
+      exact += exact_[j];
+      folded += folded_[j];
+      if (!dict_.IsAliasPrefix(folded)) break;
       uint32_t len = j - i + 1;
-      if (const auto& v = dict_.Find(AliasSpace::kName, key); !v.empty()) {
+      if (const auto& v = dict_.FindKeys(AliasSpace::kName, exact, folded); !v.empty()) {
         a.name_len = len, a.name = &v;
       }
-      if (const auto& v = dict_.Find(AliasSpace::kAdjective, key); !v.empty()) {
+      if (const auto& v = dict_.FindKeys(AliasSpace::kAdjective, exact, folded); !v.empty()) {
         a.adj_len = len, a.adj = &v;
       }
-      if (const auto& v = dict_.Find(AliasSpace::kRole, key); !v.empty()) {
+      if (const auto& v = dict_.FindKeys(AliasSpace::kRole, exact, folded); !v.empty()) {
         a.role_len = len, a.role = &v;
       }
     }
     if (a.name_len == 0 && a.adj_len == 0 && a.role_len == 0 &&
         tokens_[i].type == TokenType::kWord) {
-      a.compound = SplitCompound(tokens_[i].text);
+      a.compound = SplitCompound(tokens_[i].text, folded_[i]);
     }
   }
 
   // Longest role-noun suffix with a known prefix (name or role), allowing a
-  // linking 's' or '-' between them.
-  std::optional<Compound> SplitCompound(const std::string& word) const {
+  // linking 's' or '-' between them. `folded` is FoldKey(word); when it has
+  // the same byte length, its suffixes pre-screen the role lookups.
+  std::optional<Compound> SplitCompound(const std::string& word,
+                                        const std::string& folded) const {
+    const bool screen = folded.size() == word.size();
     std::vector<size_t> starts = CharStarts(word);
     for (size_t c = 2; c + 3 <= starts.size(); ++c) {
       size_t k = starts[c];
+      if (screen && !dict_.IsRoleKey(std::string_view(folded).substr(k))) continue;
       std::string_view suffix = std::string_view(word).substr(k);
       const auto& roles = dict_.Find(AliasSpace::kRole, suffix);
       if (roles.empty() || internal::StartsUpper(suffix)) continue;
@@ -210,7 +232,7 @@ class Pass {
   bool IsLocative(uint32_t j) const {
     for (int steps = 0; j > sb_ && steps < 5; ++steps) {
       --j;
-      std::string f = Fold(j);
+      const std::string& f = Fold(j);
       if (LocativeCues().count(f)) return true;
       bool joiner = f == "en" || f == "and" || f == "," || f == "of" || f == "or";
       if (!joiner && !internal::StartsUpper(tokens_[j].text)) return false;
@@ -238,7 +260,7 @@ class Pass {
         continue;
       }
       if (a.name_len == 0 && a.role_len == 0 && !a.compound &&
-          IsModifierWord(tokens_[j])) {
+          IsModifierWord(tokens_[j], Fold(j))) {
         ++j;
         continue;
       }
@@ -380,6 +402,8 @@ class Pass {
   int64_t day_first_ = 0, day_last_ = 0;
   uint32_t sb_ = 0, se_ = 0;
   std::vector<Atom> atoms_;
+  std::vector<std::string> exact_, folded_;  // per token: NormalizeKey, FoldKey
+  std::string exact_key_, folded_key_;       // BuildAtom's buffers
 };
 
 }  // namespace
