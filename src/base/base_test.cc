@@ -88,5 +88,23 @@ TEST(Hash, ContentIdIsStableAndLengthPrefixed) {
   EXPECT_EQ(base::ContentId({"x"}), base::ContentId({"x"}));
 }
 
+TEST(Hash, Checksum64SeesEveryBitAndTheLength) {
+  std::string buf(101, '\0');
+  for (size_t i = 0; i < buf.size(); ++i) buf[i] = static_cast<char>(i * 37 + 11);
+  const uint64_t sum = base::Checksum64(buf);
+  // Every single-bit flip, in the 32-byte blocks, the 8-byte words and the
+  // tail, changes the checksum.
+  for (size_t i = 0; i < buf.size(); ++i) {
+    for (int bit = 0; bit < 8; ++bit) {
+      std::string b = buf;
+      b[i] = static_cast<char>(b[i] ^ (1 << bit));
+      ASSERT_NE(base::Checksum64(b), sum) << "byte " << i << " bit " << bit;
+    }
+  }
+  // Trailing zero bytes count.
+  EXPECT_NE(base::Checksum64(std::string(8, '\0')), base::Checksum64(std::string(9, '\0')));
+  EXPECT_NE(base::Checksum64(""), base::Checksum64(std::string(1, '\0')));
+}
+
 }  // namespace
 }  // namespace kroniek

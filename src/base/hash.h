@@ -15,6 +15,12 @@ namespace kroniek::base {
 
 uint64_t Fnv1a64(std::string_view s, uint64_t seed = 0xcbf29ce484222325ULL);
 
+// A checksum for large files (the compiled gazetteer): four independent
+// multiply-xor lanes over little-endian 64-bit words, so it runs at memory
+// speed instead of FNV's one byte per multiply. Stable: it is stored in files.
+// Catches corruption, not tampering.
+uint64_t Checksum64(std::string_view s);
+
 // 32 lowercase hex digits over the parts, each part length-prefixed so that
 // ("ab","c") and ("a","bc") differ.
 std::string ContentId(std::initializer_list<std::string_view> parts);

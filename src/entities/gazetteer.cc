@@ -196,7 +196,7 @@ Status Gazetteer::Impl::Validate(std::string_view source) {
   if (std::memcmp(h.magic, internal::kGeoMagic, sizeof h.magic) != 0) {
     return Loss(source, 0, "bad magic: not a kroniek gazetteer");
   }
-  if (h.version != internal::kGeoVersion) {
+  if (h.version != internal::kGeoVersion && h.version != internal::kGeoVersionFnv) {
     return Loss(source, offsetof(FileHeader, version),
                 "unsupported version " + std::to_string(h.version) +
                     " (this build reads " +
@@ -213,7 +213,9 @@ Status Gazetteer::Impl::Validate(std::string_view source) {
                     " bytes, header says " + std::to_string(h.file_bytes) +
                     " (truncated or padded)");
   }
-  const uint64_t sum = base::Fnv1a64(bytes.substr(sizeof(FileHeader)));
+  const std::string_view body = bytes.substr(sizeof(FileHeader));
+  const uint64_t sum = h.version == internal::kGeoVersionFnv ? base::Fnv1a64(body)
+                                                             : base::Checksum64(body);
   if (sum != h.checksum) {
     return Loss(source, sizeof(FileHeader),
                 "checksum mismatch over [128, " + std::to_string(bytes.size()) +

@@ -649,7 +649,7 @@ std::string Builder::Write(GazetteerStats* stats) {
   w.out() += pool.bytes();
   w.Align();
   h.file_bytes = w.out().size();
-  h.checksum = base::Fnv1a64(std::string_view(w.out()).substr(sizeof h));
+  h.checksum = base::Checksum64(std::string_view(w.out()).substr(sizeof h));
   std::memcpy(w.out().data(), &h, sizeof h);
   if (stats != nullptr) {
     stats->places = disk_places.size();

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "base/hash.h"
 #include "entities/internal/geo_format.h"
 #include "entities/internal/geo_mo.h"
 #include "entities/internal/geo_test_util.h"
@@ -190,6 +191,23 @@ TEST_F(MiniGazetteer, CorruptFilesAreDataLossWithOffset) {
   auto missing = Gazetteer::Open(ScratchDir() + "/nope.bin");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+TEST_F(MiniGazetteer, ReadsVersionOneFilesWithTheirFnvChecksum) {
+  auto good = BuildGazetteer(MiniSources());
+  ASSERT_TRUE(good.ok());
+  std::string v1 = *good;
+  internal::FileHeader h;
+  std::memcpy(&h, v1.data(), sizeof h);
+  h.version = internal::kGeoVersionFnv;
+  // A version-2 checksum under a version-1 header is a mismatch...
+  std::memcpy(v1.data(), &h, sizeof h);
+  EXPECT_FALSE(Gazetteer::FromBytes(v1, "v1.bin").ok());
+  // ...and the FNV-1a checksum that version 1 wrote is accepted.
+  h.checksum = base::Fnv1a64(std::string_view(v1).substr(sizeof h));
+  std::memcpy(v1.data(), &h, sizeof h);
+  auto r = Gazetteer::FromBytes(v1, "v1.bin");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
 }
 
 TEST(BuildGazetteer, RejectsBadSources) {
