@@ -7,6 +7,7 @@
 #include <functional>
 
 #include "base/resources.h"
+#include "base/utf8.h"
 
 namespace kroniek::events {
 
@@ -302,7 +303,7 @@ void ScoreDocument(const GoldDoc& gold, const std::vector<Event>& events,
     }
     ++s->false_positives;
     s->details.push_back(doc + ": FALSE POSITIVE " + Describe(ev) + " in '" +
-                         ev.sentence_text.substr(0, 90) + "'");
+                         base::Snippet(ev.sentence_text, 110) + "'");
   }
 }
 
