@@ -240,7 +240,8 @@ uint32_t DocumentRun::MultiCue(const char* cat, uint32_t i, uint32_t end) const 
     bool ok = true;
     while (pos <= cue.size()) {
       size_t sp = cue.find(' ', pos);
-      std::string word = cue.substr(pos, sp == std::string::npos ? std::string::npos : sp - pos);
+      std::string_view word = std::string_view(cue).substr(
+          pos, sp == std::string::npos ? std::string_view::npos : sp - pos);
       if (k >= end || Lower(k) != word) {
         ok = false;
         break;
