@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "cli/event_coding.h"
 #include "cli/pipeline.h"
+#include "events/event_json.h"
 
 namespace kroniek::cli {
 
@@ -44,8 +45,10 @@ int RunCode(const CodeFlags& f) {
   int64_t n_events = 0;
   std::function<std::string(const Document&)> process = [&](const Document& doc) {
     std::string out;
+    const std::string date = doc.date.ToString();
     for (const Event& e : coder.Code(doc).events) {
-      out += EventLine(e, doc).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      // The same line as EventLine(e, doc).dump(), without the JSON tree.
+      events::AppendEventJson(e, {{"doc_date", date}, {"doc_source", doc.source}}, &out);
       out += '\n';
     }
     return out;

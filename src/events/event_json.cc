@@ -1,7 +1,12 @@
 // Copyright 2026 The Kroniek Authors. Apache-2.0.
 #include "events/event_json.h"
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <vector>
+
+#include "base/json_writer.h"
 
 namespace kroniek::events {
 
@@ -101,6 +106,179 @@ json EventToJson(const Event& e) {
   j["confidence"] = std::round(e.confidence * 100) / 100;
   j["coder_version"] = e.coder_version;
   return j;
+}
+
+namespace {
+
+void WriteActor(const std::optional<ActorSlot>& a, base::JsonWriter* w) {
+  if (!a) {
+    w->Null();
+    return;
+  }
+  w->BeginObject();
+  w->Key("code");
+  w->StringOrNull(a->code);
+  w->Key("country");
+  w->StringOrNull(a->country);
+  w->Key("end");
+  w->Uint(a->span.end);
+  if (!a->resolved_from.empty()) {
+    w->Key("resolved_from");
+    w->String(a->resolved_from);
+  }
+  w->Key("sector");
+  w->StringOrNull(a->sector);
+  w->Key("start");
+  w->Uint(a->span.begin);
+  w->Key("text");
+  w->String(a->text);
+  w->EndObject();
+}
+
+}  // namespace
+
+// Keys in std::map order, as nlohmann's default object writes them; the
+// test in event_json_test.cc holds both writers to the same bytes.
+void AppendEventJson(const Event& e,
+                     std::initializer_list<std::pair<std::string_view, std::string_view>> extra,
+                     std::string* out) {
+  base::JsonWriter w(out);
+  using Member = std::pair<std::string_view, std::function<void()>>;
+  std::vector<Member> m;
+  m.reserve(24 + extra.size());
+  m.emplace_back("cameo", [&] { w.String(e.cameo); });
+  m.emplace_back("coder_version", [&] { w.String(e.coder_version); });
+  m.emplace_back("confidence", [&] { w.Double(std::round(e.confidence * 100) / 100); });
+  m.emplace_back("date", [&] {
+    w.BeginObject();
+    w.Key("derived_from");
+    w.String(e.date.derived_from);
+    w.Key("end");
+    w.String(e.date.end);
+    w.Key("precision");
+    w.String(e.date.precision);
+    w.Key("start");
+    w.String(e.date.start);
+    w.Key("weekday");
+    if (e.date.weekday >= 0 && e.date.weekday < 7) {
+      w.String(kDays[e.date.weekday]);
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  });
+  m.emplace_back("doc_id", [&] { w.String(e.doc_id); });
+  m.emplace_back("event_id", [&] { w.String(e.event_id); });
+  m.emplace_back("evidence", [&] {
+    w.BeginObject();
+    w.Key("roles");
+    w.BeginArray();
+    for (const EvidenceSpan& s : e.evidence) w.String(s.role);
+    w.EndArray();
+    w.Key("sentence");
+    w.String(e.sentence_text);
+    w.Key("sentence_end");
+    w.Uint(e.sentence.end);
+    w.Key("sentence_start");
+    w.Uint(e.sentence.begin);
+    w.Key("spans");
+    w.BeginArray();
+    for (const EvidenceSpan& s : e.evidence) {
+      w.BeginArray();
+      w.Uint(s.span.begin);
+      w.Uint(s.span.end);
+      w.EndArray();
+    }
+    w.EndArray();
+    w.Key("trigger");
+    w.String(e.trigger);
+    w.EndObject();
+  });
+  m.emplace_back("fatalities", [&] {
+    if (!e.fatalities) {
+      w.Null();
+      return;
+    }
+    const Fatalities& f = *e.fatalities;
+    w.BeginObject();
+    w.Key("civilians");
+    w.Bool(f.civilians);
+    w.Key("cumulative_injured");
+    w.IntOrNull(f.cumulative_injured);
+    w.Key("cumulative_killed");
+    w.IntOrNull(f.cumulative_killed);
+    w.Key("injured");
+    w.IntOrNull(f.injured);
+    w.Key("killed");
+    w.IntOrNull(f.killed);
+    w.Key("vague");
+    w.Bool(f.vague);
+    w.EndObject();
+  });
+  m.emplace_back("goldstein", [&] { w.Double(e.goldstein); });
+  m.emplace_back("historical", [&] { w.Bool(e.historical); });
+  m.emplace_back("hypothetical", [&] { w.Bool(e.hypothetical); });
+  m.emplace_back("lang", [&] { w.String(e.lang); });
+  m.emplace_back("location", [&] {
+    if (!e.location) {
+      w.Null();
+      return;
+    }
+    const EventLocation& l = *e.location;
+    w.BeginObject();
+    w.Key("admin1");
+    w.StringOrNull(l.admin1);
+    w.Key("country");
+    w.StringOrNull(l.country);
+    w.Key("geonames_id");
+    if (l.geonames_id) {
+      w.Int(l.geonames_id);
+    } else {
+      w.Null();
+    }
+    w.Key("inferred");
+    w.Bool(l.inferred);
+    w.Key("lat");
+    w.Double(l.lat);
+    w.Key("lon");
+    w.Double(l.lon);
+    w.Key("name");
+    w.String(l.name);
+    w.Key("precision");
+    w.String(l.precision);
+    w.Key("region_id");
+    w.StringOrNull(l.region_id);
+    w.Key("text");
+    w.String(l.text);
+    w.EndObject();
+  });
+  m.emplace_back("negated", [&] { w.Bool(e.negated); });
+  m.emplace_back("plover", [&] {
+    w.BeginObject();
+    w.Key("mode");
+    w.StringOrNull(e.plover_mode);
+    w.Key("type");
+    w.StringOrNull(e.plover_type);
+    w.EndObject();
+  });
+  m.emplace_back("quad_class", [&] { w.Int(e.quad_class); });
+  m.emplace_back("reported", [&] { w.Bool(e.reported); });
+  m.emplace_back("schema", [&] { w.String(kEventSchema); });
+  m.emplace_back("sentence_index", [&] { w.Uint(e.sentence_index); });
+  m.emplace_back("source", [&] { WriteActor(e.source, &w); });
+  m.emplace_back("target", [&] { WriteActor(e.target, &w); });
+  for (const auto& [name, value] : extra) {
+    std::string_view v = value;
+    m.emplace_back(name, [&w, v] { w.String(v); });
+  }
+  std::stable_sort(m.begin(), m.end(),
+                   [](const Member& a, const Member& b) { return a.first < b.first; });
+  w.BeginObject();
+  for (const Member& x : m) {
+    w.Key(x.first);
+    x.second();
+  }
+  w.EndObject();
 }
 
 StatusOr<Event> EventFromJson(const json& j) {

@@ -8,7 +8,11 @@
 #ifndef KRONIEK_EVENTS_EVENT_JSON_H_
 #define KRONIEK_EVENTS_EVENT_JSON_H_
 
+#include <initializer_list>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "kroniek/event.h"
 #include "kroniek/status.h"
@@ -16,6 +20,14 @@
 namespace kroniek::events {
 
 nlohmann::json EventToJson(const Event& e);
+
+// Appends EventToJson(e), plus the members in `extra` (name, string value),
+// dumped compactly, without building a JSON tree: the same bytes as
+// nlohmann's dump of that object (keys sorted). `extra` names must not be
+// event fields. The fast path of `kroniek code`.
+void AppendEventJson(const Event& e,
+                     std::initializer_list<std::pair<std::string_view, std::string_view>> extra,
+                     std::string* out);
 
 // Reads an event written by EventToJson. InvalidArgument naming the field
 // when a required field is missing or has the wrong type.
