@@ -58,6 +58,16 @@ int RunAnalyze(const AnalyzeFlags& f) {
   PipelineTotals totals;
   std::function<std::string(const Document&)> process =
       [&](const Document& doc) {
+        if (!f.pretty) {  // the streaming writer: same bytes, no tree
+          std::string out;
+          if (coder) {
+            events::CodedDocument c = coder->Code(doc);
+            AppendAnalysisJson(doc, c.text, &c, !f.no_tokens, &out);
+          } else {
+            AppendAnalysisJson(doc, az.Analyze(doc), nullptr, !f.no_tokens, &out);
+          }
+          return out;
+        }
         nlohmann::json j;
         if (coder) {
           events::CodedDocument c = coder->Code(doc);
