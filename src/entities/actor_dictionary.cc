@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <system_error>
 
+#include "base/hash.h"
 #include "base/resources.h"
 #include "base/utf8.h"
 #include "entities/internal/actor_text.h"
@@ -108,10 +109,21 @@ const std::vector<uint32_t>& ActorDictionary::FindKeys(AliasSpace space,
   return kNone;
 }
 
+namespace {
+uint64_t PrefixHash(std::string_view s) {
+  const uint64_t h = base::Fnv1a64(s);
+  return h == 0 ? 1 : h;
+}
+}  // namespace
+
 bool ActorDictionary::IsAliasPrefix(std::string_view folded_prefix) const {
-  auto it = std::lower_bound(sorted_folded_.begin(), sorted_folded_.end(), folded_prefix,
-                             [](const std::string& a, std::string_view b) { return a < b; });
-  return it != sorted_folded_.end() && std::string_view(*it).starts_with(folded_prefix);
+  if (prefix_hashes_.empty()) return false;
+  const uint64_t h = PrefixHash(folded_prefix);
+  const size_t mask = prefix_hashes_.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (prefix_hashes_[i] == h) return true;
+    if (prefix_hashes_[i] == 0) return false;
+  }
 }
 
 bool ActorDictionary::IsKnownCode(std::string_view code) const {
@@ -213,19 +225,31 @@ class ActorDictionaryBuilder {
       if (errors_.size() >= kMaxErrors) msg += "\n(more errors not shown)";
       return InvalidArgumentError(std::move(msg));
     }
+    std::vector<uint64_t> hashes;
     for (int s = 0; s < 3; ++s) {
       for (const auto* map : {&dict_.exact_[s], &dict_.folded_[s]}) {
         for (const auto& [key, entries] : *map) {
           std::string folded = internal::FoldKey(key);
+          for (size_t i = 0; i <= folded.size(); ++i) {  // "" included, as before
+            if (i < folded.size() && (static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) {
+              continue;  // inside a code point
+            }
+            hashes.push_back(PrefixHash(std::string_view(folded).substr(0, i)));
+          }
           if (s == static_cast<int>(AliasSpace::kRole)) dict_.role_keys_.insert(folded);
-          dict_.sorted_folded_.push_back(std::move(folded));
         }
       }
     }
-    std::sort(dict_.sorted_folded_.begin(), dict_.sorted_folded_.end());
-    dict_.sorted_folded_.erase(
-        std::unique(dict_.sorted_folded_.begin(), dict_.sorted_folded_.end()),
-        dict_.sorted_folded_.end());
+    std::sort(hashes.begin(), hashes.end());
+    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+    size_t size = 16;
+    while (size < hashes.size() * 2) size *= 2;
+    dict_.prefix_hashes_.assign(size, 0);
+    for (uint64_t h : hashes) {
+      size_t i = h & (size - 1);
+      while (dict_.prefix_hashes_[i] != 0) i = (i + 1) & (size - 1);
+      dict_.prefix_hashes_[i] = h;
+    }
     return std::move(dict_);
   }
 

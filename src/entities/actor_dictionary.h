@@ -138,8 +138,11 @@ class ActorDictionary {
   // [space] -> key -> entries. Exact keys keep case; folded keys are lower.
   KeyMap exact_[3];
   KeyMap folded_[3];
-  // Folded keys of every alias, sorted (IsAliasPrefix); folded role keys.
-  std::vector<std::string> sorted_folded_;
+  // IsAliasPrefix: an open-addressing set of the FNV-1a hashes of every
+  // prefix (at a code point boundary) of every folded alias key, 0 = empty.
+  // A hash collision can only make a lookup walk one n-gram further, never
+  // miss an alias. Folded role keys for IsRoleKey.
+  std::vector<uint64_t> prefix_hashes_;
   std::unordered_set<std::string, KeyHash, std::equal_to<>> role_keys_;
   std::unordered_map<std::string, std::pair<ChunkKind, std::string>> chunks_;
   size_t max_alias_bytes_ = 0;

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "entities/internal/actor_text.h"
+
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -127,6 +129,34 @@ TEST(ActorDictionary, ShippedDictionariesLoad) {
     EXPECT_GT(d->entries().size(), 500u) << lang;
   }
   EXPECT_EQ(ActorLanguages(dir), (std::vector<std::string>{"en", "nl"}));
+}
+
+// The matcher stops its n-gram walk when IsAliasPrefix says no: it must say
+// yes for every prefix of every alias (else an alias is never reached), and
+// no for text no alias starts with (else nothing is gained).
+TEST(ActorDictionary, AliasPrefixesOfTheShippedDictionary) {
+  const char* res = std::getenv("KRONIEK_RESOURCES");
+  const std::string dir = res ? res : KRONIEK_SOURCE_DIR "/src/lang";
+  StatusOr<ActorDictionary> d = LoadActorDictionary(dir, "nl");
+  ASSERT_TRUE(d.ok()) << d.status().ToString();
+  size_t checked = 0, rejected = 0, strangers = 0;
+  for (const ActorEntry& e : d->entries()) {
+    for (const std::string& alias : e.aliases) {
+      const std::string folded = internal::FoldKey(alias);
+      for (size_t i = 1; i <= folded.size(); ++i) {
+        if (i < folded.size() && (static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) continue;
+        ASSERT_TRUE(d->IsAliasPrefix(folded.substr(0, i))) << folded.substr(0, i);
+        ++checked;
+      }
+      // Not a prefix of anything (unless some alias really goes on so).
+      ++strangers;
+      if (!d->IsAliasPrefix(folded + " qqzx")) ++rejected;
+    }
+  }
+  EXPECT_GT(checked, 10000u);
+  EXPECT_EQ(rejected, strangers);
+  EXPECT_FALSE(d->IsAliasPrefix("qqzx"));
+  EXPECT_TRUE(d->IsAliasPrefix(""));  // every alias starts with the empty string
 }
 
 }  // namespace

@@ -2,50 +2,27 @@
 #include "events/event_dictionary.h"
 
 #include <algorithm>
-#include <sstream>
 
-#include "base/resources.h"
-#include "base/utf8.h"
+#include "base/tsv.h"
 
 namespace kroniek::events {
 
 namespace {
 
-std::vector<std::string> Split(const std::string& s, char sep) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    size_t p = s.find(sep, start);
-    out.push_back(s.substr(start, p == std::string::npos ? p : p - start));
-    if (p == std::string::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
+using base::SplitFields;
+using base::TsvLine;
 
 std::vector<std::string> Alternatives(const std::string& s) {
   if (s == "-" || s.empty()) return {};
-  return Split(s, '|');
+  return SplitFields(s, '|');
 }
 
-struct Line {
-  int number;
-  std::string text;
-};
-
-Status ReadLines(const std::string& path, std::vector<Line>* out) {
-  std::string text;
-  if (!base::ReadFileToString(path, &text)) return NotFoundError("cannot read " + path);
-  std::istringstream in(text);
-  std::string line;
-  int n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    out->push_back({n, line});
-  }
-  return Status::OK();
+// The data lines of one of the dictionary's tables. Messages quote 60 bytes
+// of a bad line: patterns are long.
+StatusOr<std::vector<TsvLine>> ReadTable(const std::string& path) {
+  base::TsvOptions options;
+  options.snippet_bytes = 60;
+  return base::ReadTsvFile(path, options);
 }
 
 bool ValidSlot(const std::string& s, bool target) {
@@ -73,59 +50,57 @@ StatusOr<std::unique_ptr<EventDictionary>> EventDictionary::Load(
   // patterns.tsv
   {
     const std::string path = base + "patterns.tsv";
-    std::vector<Line> lines;
-    KRONIEK_RETURN_IF_ERROR(ReadLines(path, &lines));
+    KRONIEK_ASSIGN_OR_RETURN(std::vector<TsvLine> lines, ReadTable(path));
     std::set<std::string> keys;
-    for (const Line& l : lines) {
-      auto bad = [&](const std::string& what) {
-        return InvalidArgumentError(path + ":" + std::to_string(l.number) + ": " + what +
-                                    " in '" + base::Snippet(l.text, 60) + "'");
-      };
-      std::vector<std::string> f = Split(l.text, '\t');
+    for (const TsvLine& l : lines) {
+      const std::vector<std::string>& f = l.fields;
       if (f.size() != 11)
-        return bad("expected 11 tab-separated columns, got " + std::to_string(f.size()));
+        return l.Error("expected 11 tab-separated columns, got " + std::to_string(f.size()));
       Pattern p;
       if (f[0] == "verb") p.kind = Pattern::Kind::kVerb;
       else if (f[0] == "noun") p.kind = Pattern::Kind::kNoun;
-      else return bad("unknown kind '" + f[0] + "' (verb or noun)");
+      else return l.Error("unknown kind '" + f[0] + "' (verb or noun)");
       p.lemma = f[1];
       if (p.lemma.empty() || p.lemma == "-" || p.lemma.find(' ') != std::string::npos)
-        return bad("bad lemma '" + p.lemma + "'");
+        return l.Error("bad lemma '" + p.lemma + "'");
       if (f[2] != "-") {
         p.particle = f[2];
         if (p.lemma.rfind(p.particle, 0) != 0 || p.lemma.size() <= p.particle.size() + 2)
-          return bad("particle '" + p.particle + "' does not start lemma '" + p.lemma + "'");
+          return l.Error("particle '" + p.particle + "' does not start lemma '" + p.lemma +
+                         "'");
       }
       p.base = p.lemma.substr(p.particle.size());
-      if (f[3] != "-" && f[3] != "zich") return bad("reflexive must be 'zich' or '-'");
+      if (f[3] != "-" && f[3] != "zich") return l.Error("reflexive must be 'zich' or '-'");
       p.reflexive = f[3] == "zich";
       p.preps = Alternatives(f[4]);
       p.objects = Alternatives(f[5]);
       p.cameo = f[6];
-      if (!ontology.Find(p.cameo)) return bad("CAMEO code '" + p.cameo + "' not in the ontology");
+      if (!ontology.Find(p.cameo))
+        return l.Error("CAMEO code '" + p.cameo + "' not in the ontology");
       p.source = f[7];
       p.target = f[8];
-      if (!ValidSlot(p.source, false)) return bad("bad source slot '" + p.source + "'");
-      if (!ValidSlot(p.target, true)) return bad("bad target slot '" + p.target + "'");
+      if (!ValidSlot(p.source, false)) return l.Error("bad source slot '" + p.source + "'");
+      if (!ValidSlot(p.target, true)) return l.Error("bad target slot '" + p.target + "'");
       if (f[9] != "-" && !f[9].empty()) {
-        for (const std::string& part : Split(f[9], ';')) {
+        for (const std::string& part : SplitFields(f[9], ';')) {
           if (part.empty()) continue;
           size_t eq = part.find('=');
-          if (eq == std::string::npos || eq == 0) return bad("refinement '" + part + "' lacks '='");
+          if (eq == std::string::npos || eq == 0)
+            return l.Error("refinement '" + part + "' lacks '='");
           Refinement r;
-          r.keywords = Split(part.substr(0, eq), '|');
+          r.keywords = SplitFields(part.substr(0, eq), '|');
           r.cameo = part.substr(eq + 1);
           if (!ontology.Find(r.cameo))
-            return bad("refined CAMEO code '" + r.cameo + "' not in the ontology");
+            return l.Error("refined CAMEO code '" + r.cameo + "' not in the ontology");
           p.refine.push_back(std::move(r));
         }
       }
       p.example = f[10];
-      if (p.example.empty() || p.example == "-") return bad("missing example sentence");
+      if (p.example.empty() || p.example == "-") return l.Error("missing example sentence");
       p.file = path;
       p.line = l.number;
       std::string key = f[0] + "|" + f[1] + "|" + f[2] + "|" + f[3] + "|" + f[4] + "|" + f[5];
-      if (!keys.insert(key).second) return bad("duplicate pattern");
+      if (!keys.insert(key).second) return l.Error("duplicate pattern");
       d->patterns_.push_back(std::move(p));
     }
   }
@@ -140,51 +115,41 @@ StatusOr<std::unique_ptr<EventDictionary>> EventDictionary::Load(
   // speech_verbs.tsv
   {
     const std::string path = base + "speech_verbs.tsv";
-    std::vector<Line> lines;
-    KRONIEK_RETURN_IF_ERROR(ReadLines(path, &lines));
-    for (const Line& l : lines) {
-      std::vector<std::string> f = Split(l.text, '\t');
-      auto bad = [&](const std::string& what) {
-        return InvalidArgumentError(path + ":" + std::to_string(l.number) + ": " + what +
-                                    " in '" + base::Snippet(l.text, 60) + "'");
-      };
-      if (f.size() < 3) return bad("expected lemma, particle, cameo");
+    KRONIEK_ASSIGN_OR_RETURN(std::vector<TsvLine> lines, ReadTable(path));
+    for (const TsvLine& l : lines) {
+      const std::vector<std::string>& f = l.fields;
+      if (f.size() < 3) return l.Error("expected lemma, particle, cameo");
       SpeechVerb s;
       s.lemma = f[0];
       s.particle = f[1] == "-" ? "" : f[1];
       if (!s.particle.empty() && s.lemma.rfind(s.particle, 0) != 0)
-        return bad("particle does not start the lemma");
+        return l.Error("particle does not start the lemma");
       s.base = s.lemma.substr(s.particle.size());
       s.cameo = f[2];
-      if (!ontology.Find(s.cameo)) return bad("CAMEO code '" + s.cameo + "' not in the ontology");
+      if (!ontology.Find(s.cameo))
+        return l.Error("CAMEO code '" + s.cameo + "' not in the ontology");
       d->speech_.push_back(std::move(s));
     }
   }
   // support_verbs.tsv
   {
     const std::string path = base + "support_verbs.tsv";
-    std::vector<Line> lines;
-    KRONIEK_RETURN_IF_ERROR(ReadLines(path, &lines));
-    for (const Line& l : lines) {
-      std::vector<std::string> f = Split(l.text, '\t');
+    KRONIEK_ASSIGN_OR_RETURN(std::vector<TsvLine> lines, ReadTable(path));
+    for (const TsvLine& l : lines) {
+      const std::vector<std::string>& f = l.fields;
       if (f.size() < 2 || (f[1] != "occur" && f[1] != "do"))
-        return InvalidArgumentError(path + ":" + std::to_string(l.number) +
-                                    ": expected lemma<TAB>occur|do in '" +
-                                    base::Snippet(l.text, 60) + "'");
+        return l.Error("expected lemma<TAB>occur|do");
       d->support_[f[0]] = f[1];
     }
   }
   // cues.tsv
   {
     const std::string path = base + "cues.tsv";
-    std::vector<Line> lines;
-    KRONIEK_RETURN_IF_ERROR(ReadLines(path, &lines));
-    for (const Line& l : lines) {
-      std::vector<std::string> f = Split(l.text, '\t');
+    KRONIEK_ASSIGN_OR_RETURN(std::vector<TsvLine> lines, ReadTable(path));
+    for (const TsvLine& l : lines) {
+      const std::vector<std::string>& f = l.fields;
       if (f.size() < 2 || f[0].empty() || f[1].empty())
-        return InvalidArgumentError(path + ":" + std::to_string(l.number) +
-                                    ": expected category<TAB>word in '" +
-                                    base::Snippet(l.text, 60) + "'");
+        return l.Error("expected category<TAB>word");
       d->cues_[f[0]].push_back(f[1]);
       d->cue_sets_[f[0]].insert(f[1]);
     }
@@ -232,12 +197,12 @@ std::string EventDictionary::SupportRole(const std::string& lemma) const {
   return it == support_.end() ? std::string() : it->second;
 }
 
-bool EventDictionary::IsCue(const std::string& category, std::string_view lower) const {
+bool EventDictionary::IsCue(std::string_view category, std::string_view lower) const {
   auto it = cue_sets_.find(category);
   return it != cue_sets_.end() && it->second.find(lower) != it->second.end();
 }
 
-const std::vector<std::string>& EventDictionary::Cues(const std::string& category) const {
+const std::vector<std::string>& EventDictionary::Cues(std::string_view category) const {
   auto it = cues_.find(category);
   return it == cues_.end() ? kNoCues : it->second;
 }

@@ -12,12 +12,14 @@
 #ifndef KRONIEK_EVENTS_EVENT_DICTIONARY_H_
 #define KRONIEK_EVENTS_EVENT_DICTIONARY_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "events/ontology.h"
@@ -78,8 +80,8 @@ class EventDictionary {
   // Support verb role: "occur", "do", or empty.
   std::string SupportRole(const std::string& lemma) const;
   // Cue words of a category (README-events.md); multi-word cues contain spaces.
-  bool IsCue(const std::string& category, std::string_view lower) const;
-  const std::vector<std::string>& Cues(const std::string& category) const;
+  bool IsCue(std::string_view category, std::string_view lower) const;
+  const std::vector<std::string>& Cues(std::string_view category) const;
 
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const std::vector<SpeechVerb>& speech_verbs() const { return speech_; }
@@ -90,8 +92,15 @@ class EventDictionary {
   std::unordered_map<std::string, std::vector<const Pattern*>> nouns_;
   std::vector<SpeechVerb> speech_;
   std::unordered_map<std::string, std::string> support_;
-  std::map<std::string, std::vector<std::string>> cues_;
-  std::map<std::string, std::set<std::string, std::less<>>> cue_sets_;
+  // Hash lookups by string_view: the coder asks IsCue for nearly every token.
+  struct ViewHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <typename V>
+  using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
+  ViewMap<std::vector<std::string>> cues_;
+  ViewMap<std::unordered_set<std::string, ViewHash, std::equal_to<>>> cue_sets_;
 };
 
 }  // namespace kroniek::events

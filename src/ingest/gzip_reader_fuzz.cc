@@ -10,27 +10,23 @@
 #include <string>
 #include <string_view>
 
-#include "ingest/fuzz_sink.h"
+#include "ingest/internal/fuzz_util.h"
 #include "ingest/internal/gzip.h"
 #include "ingest/reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace kroniek::ingest;  // NOLINT(google-build-using-namespace)
-  std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  std::string_view bytes = internal::FuzzBytes(data, size);
   ReadOptions opts;
   opts.max_input_bytes = 1 << 20;  // bombs stop here, well under rss limit
   opts.date = kroniek::PartialDate{2021, 0, 0, kroniek::DatePrecision::kYear};
 
   InvariantSink as_is(opts);
-  ReadStats as_is_stats;
-  ReadBuffer("fuzz", bytes, opts, &as_is, &as_is_stats);
-  CheckAccounting(as_is, as_is_stats);
+  internal::ReadChecked(bytes, opts, &as_is);
 
   if (internal::IsGzip(bytes)) return 0;  // compressing it again proves little
   InvariantSink zipped(opts);
-  ReadStats zipped_stats;
-  ReadBuffer("fuzz", internal::Gzip(bytes), opts, &zipped, &zipped_stats);
-  CheckAccounting(zipped, zipped_stats);
+  internal::ReadChecked(internal::Gzip(bytes), opts, &zipped);
   if (zipped.documents != as_is.documents) __builtin_trap();
   if (zipped.quarantined != as_is.quarantined) __builtin_trap();
   if (zipped.ids != as_is.ids) __builtin_trap();

@@ -5,25 +5,11 @@
 // their stats.
 #include <cstddef>
 #include <cstdint>
-#include <string_view>
 
-#include "ingest/fuzz_sink.h"
-#include "ingest/reader.h"
+#include "ingest/internal/fuzz_util.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  using namespace kroniek::ingest;  // NOLINT(google-build-using-namespace)
-  std::string_view bytes(reinterpret_cast<const char*>(data), size);
-  for (const char* format : {"jsonl", "auto"}) {
-    ReadOptions opts;
-    opts.format = format;
-    opts.max_doc_bytes = 4096;  // exercise the over-long path too
-    opts.max_input_bytes = 1 << 20;
-    opts.date =
-        kroniek::PartialDate{2020, 1, 0, kroniek::DatePrecision::kMonth};
-    InvariantSink sink(opts);
-    ReadStats stats;
-    ReadBuffer("fuzz", bytes, opts, &sink, &stats);
-    CheckAccounting(sink, stats);
-  }
+  using namespace kroniek::ingest::internal;  // NOLINT(google-build-using-namespace)
+  FuzzFormatThenAuto(FuzzBytes(data, size), "jsonl");
   return 0;
 }

@@ -10,6 +10,7 @@
 
 #include "store/event_reader.h"
 #include "store/internal/cluster.h"
+#include "store/internal/sqlite_util.h"
 #include "store/store.h"
 #include "store/store_test_util.h"
 #include "store/synthetic.h"
@@ -17,38 +18,32 @@
 namespace kroniek::store {
 namespace {
 
+using internal::Stmt;
 using testing::RemoveDb;
 using testing::TempDbPath;
 using testing::TestDoc;
 using testing::TestEvent;
 
 int64_t QueryInt(sqlite3* db, const std::string& sql) {
-  sqlite3_stmt* st = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr), SQLITE_OK)
-      << sqlite3_errmsg(db) << " in " << sql;
-  int64_t v = -1;
-  if (sqlite3_step(st) == SQLITE_ROW) v = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  return v;
+  Stmt st(db, sql);
+  EXPECT_TRUE(st.ok()) << sqlite3_errmsg(db) << " in " << sql;
+  return st.Step() == SQLITE_ROW ? st.ColInt(0) : -1;
 }
 
 // Every mention column except the event link, one line per mention.
 std::string MentionSnapshot(sqlite3* db) {
-  sqlite3_stmt* st = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, "SELECT * FROM mentions ORDER BY mention_id",
-                               -1, &st, nullptr),
-            SQLITE_OK);
+  Stmt st(db, "SELECT * FROM mentions ORDER BY mention_id");
+  EXPECT_TRUE(st.ok()) << sqlite3_errmsg(db);
   std::string out;
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    for (int c = 0; c < sqlite3_column_count(st); ++c) {
-      if (std::string(sqlite3_column_name(st, c)) == "event_id") continue;
-      const unsigned char* t = sqlite3_column_text(st, c);
+  while (st.Step() == SQLITE_ROW) {
+    for (int c = 0; c < sqlite3_column_count(st.get()); ++c) {
+      if (std::string(sqlite3_column_name(st.get(), c)) == "event_id") continue;
+      const unsigned char* t = sqlite3_column_text(st.get(), c);
       out += t ? reinterpret_cast<const char*>(t) : "NULL";
       out += '|';
     }
     out += '\n';
   }
-  sqlite3_finalize(st);
   return out;
 }
 

@@ -223,7 +223,7 @@ Status Store::Migrate() {
   {
     Stmt has(db_, "SELECT value FROM meta WHERE key='schema_version'");
     if (has.ok() && has.Step() == SQLITE_ROW) {
-      version = sqlite3_column_int(has.get(), 0);
+      version = static_cast<int>(has.ColInt(0));
     } else if (!has.ok() && sqlite3_errcode(db_) != SQLITE_ERROR) {
       return SqliteError(db_, "read schema version");
     }
@@ -378,7 +378,7 @@ StatusOr<StoreCounts> Store::Counts() const {
   for (auto& q : qs) {
     Stmt st(db_, q.sql);
     if (!st.ok() || st.Step() != SQLITE_ROW) return SqliteError(db_, q.sql);
-    *q.out = sqlite3_column_int64(st.get(), 0);
+    *q.out = st.ColInt(0);
   }
   return c;
 }

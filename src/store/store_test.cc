@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "store/internal/sqlite_util.h"
+
 namespace kroniek::store {
 namespace {
 
@@ -52,20 +54,16 @@ TEST(Store, KeepsMonthPrecisionAndRawBytes) {
   auto run = (*store)->BeginRun("test");
   Document d = MakeDoc("a1", "Armeni\xC3\xAB wendt zich tot Rusland.");
   ASSERT_TRUE((*store)->AddDocument(d, *run).ok());
-  sqlite3_stmt* st = nullptr;
-  ASSERT_EQ(sqlite3_prepare_v2((*store)->handle(),
-                               "SELECT date, date_precision, raw, body_begin "
-                               "FROM documents",
-                               -1, &st, nullptr),
-            SQLITE_OK);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "2020-09");
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)), "month");
-  std::string raw(static_cast<const char*>(sqlite3_column_blob(st, 2)),
-                  static_cast<size_t>(sqlite3_column_bytes(st, 2)));
+  internal::Stmt st((*store)->handle(),
+                    "SELECT date, date_precision, raw, body_begin FROM documents");
+  ASSERT_TRUE(st.ok());
+  ASSERT_EQ(st.Step(), SQLITE_ROW);
+  EXPECT_EQ(st.ColText(0), "2020-09");
+  EXPECT_EQ(st.ColText(1), "month");
+  std::string raw(static_cast<const char*>(sqlite3_column_blob(st.get(), 2)),
+                  static_cast<size_t>(sqlite3_column_bytes(st.get(), 2)));
   EXPECT_EQ(raw, d.raw);
-  EXPECT_EQ(sqlite3_column_int(st, 3), 13);
-  sqlite3_finalize(st);
+  EXPECT_EQ(st.ColInt(3), 13);
 }
 
 TEST(Store, QuarantineIsIdempotentAndKeepsReason) {
@@ -140,16 +138,13 @@ TEST(Store, RunSummaryIsRecorded) {
   s.documents = 4;
   s.quarantined = 1;
   ASSERT_TRUE((*store)->FinishRun(*run, s).ok());
-  sqlite3_stmt* st = nullptr;
-  sqlite3_prepare_v2((*store)->handle(),
-                     "SELECT read, documents, quarantined, status FROM runs", -1,
-                     &st, nullptr);
-  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
-  EXPECT_EQ(sqlite3_column_int(st, 0), 5);
-  EXPECT_EQ(sqlite3_column_int(st, 1), 4);
-  EXPECT_EQ(sqlite3_column_int(st, 2), 1);
-  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 3)), "ok");
-  sqlite3_finalize(st);
+  internal::Stmt st((*store)->handle(),
+                    "SELECT read, documents, quarantined, status FROM runs");
+  ASSERT_EQ(st.Step(), SQLITE_ROW);
+  EXPECT_EQ(st.ColInt(0), 5);
+  EXPECT_EQ(st.ColInt(1), 4);
+  EXPECT_EQ(st.ColInt(2), 1);
+  EXPECT_EQ(st.ColText(3), "ok");
 }
 
 }  // namespace
