@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <vector>
 
 #include "base/json_writer.h"
@@ -143,62 +142,73 @@ void AppendEventJson(const Event& e,
                      std::initializer_list<std::pair<std::string_view, std::string_view>> extra,
                      std::string* out) {
   base::JsonWriter w(out);
-  using Member = std::pair<std::string_view, std::function<void()>>;
-  std::vector<Member> m;
-  m.reserve(24 + extra.size());
-  m.emplace_back("cameo", [&] { w.String(e.cameo); });
-  m.emplace_back("coder_version", [&] { w.String(e.coder_version); });
-  m.emplace_back("confidence", [&] { w.Double(std::round(e.confidence * 100) / 100); });
-  m.emplace_back("date", [&] {
-    w.BeginObject();
-    w.Key("derived_from");
-    w.String(e.date.derived_from);
-    w.Key("end");
-    w.String(e.date.end);
-    w.Key("precision");
-    w.String(e.date.precision);
-    w.Key("start");
-    w.String(e.date.start);
-    w.Key("weekday");
-    if (e.date.weekday >= 0 && e.date.weekday < 7) {
-      w.String(kDays[e.date.weekday]);
-    } else {
-      w.Null();
+  // `extra` members go where std::map order puts them among the fixed keys.
+  std::vector<std::pair<std::string_view, std::string_view>> more(extra);
+  std::sort(more.begin(), more.end());
+  size_t next = 0;
+  auto key = [&](std::string_view k) {
+    for (; next < more.size() && more[next].first < k; ++next) {
+      w.Key(more[next].first);
+      w.String(more[next].second);
     }
-    w.EndObject();
-  });
-  m.emplace_back("doc_id", [&] { w.String(e.doc_id); });
-  m.emplace_back("event_id", [&] { w.String(e.event_id); });
-  m.emplace_back("evidence", [&] {
-    w.BeginObject();
-    w.Key("roles");
+    w.Key(k);
+  };
+  w.BeginObject();
+  key("cameo");
+  w.String(e.cameo);
+  key("coder_version");
+  w.String(e.coder_version);
+  key("confidence");
+  w.Double(std::round(e.confidence * 100) / 100);
+  key("date");
+  w.BeginObject();
+  w.Key("derived_from");
+  w.String(e.date.derived_from);
+  w.Key("end");
+  w.String(e.date.end);
+  w.Key("precision");
+  w.String(e.date.precision);
+  w.Key("start");
+  w.String(e.date.start);
+  w.Key("weekday");
+  if (e.date.weekday >= 0 && e.date.weekday < 7) {
+    w.String(kDays[e.date.weekday]);
+  } else {
+    w.Null();
+  }
+  w.EndObject();
+  key("doc_id");
+  w.String(e.doc_id);
+  key("event_id");
+  w.String(e.event_id);
+  key("evidence");
+  w.BeginObject();
+  w.Key("roles");
+  w.BeginArray();
+  for (const EvidenceSpan& s : e.evidence) w.String(s.role);
+  w.EndArray();
+  w.Key("sentence");
+  w.String(e.sentence_text);
+  w.Key("sentence_end");
+  w.Uint(e.sentence.end);
+  w.Key("sentence_start");
+  w.Uint(e.sentence.begin);
+  w.Key("spans");
+  w.BeginArray();
+  for (const EvidenceSpan& s : e.evidence) {
     w.BeginArray();
-    for (const EvidenceSpan& s : e.evidence) w.String(s.role);
+    w.Uint(s.span.begin);
+    w.Uint(s.span.end);
     w.EndArray();
-    w.Key("sentence");
-    w.String(e.sentence_text);
-    w.Key("sentence_end");
-    w.Uint(e.sentence.end);
-    w.Key("sentence_start");
-    w.Uint(e.sentence.begin);
-    w.Key("spans");
-    w.BeginArray();
-    for (const EvidenceSpan& s : e.evidence) {
-      w.BeginArray();
-      w.Uint(s.span.begin);
-      w.Uint(s.span.end);
-      w.EndArray();
-    }
-    w.EndArray();
-    w.Key("trigger");
-    w.String(e.trigger);
-    w.EndObject();
-  });
-  m.emplace_back("fatalities", [&] {
-    if (!e.fatalities) {
-      w.Null();
-      return;
-    }
+  }
+  w.EndArray();
+  w.Key("trigger");
+  w.String(e.trigger);
+  w.EndObject();
+  key("fatalities");
+  if (!e.fatalities) {
+    w.Null();
+  } else {
     const Fatalities& f = *e.fatalities;
     w.BeginObject();
     w.Key("civilians");
@@ -214,16 +224,19 @@ void AppendEventJson(const Event& e,
     w.Key("vague");
     w.Bool(f.vague);
     w.EndObject();
-  });
-  m.emplace_back("goldstein", [&] { w.Double(e.goldstein); });
-  m.emplace_back("historical", [&] { w.Bool(e.historical); });
-  m.emplace_back("hypothetical", [&] { w.Bool(e.hypothetical); });
-  m.emplace_back("lang", [&] { w.String(e.lang); });
-  m.emplace_back("location", [&] {
-    if (!e.location) {
-      w.Null();
-      return;
-    }
+  }
+  key("goldstein");
+  w.Double(e.goldstein);
+  key("historical");
+  w.Bool(e.historical);
+  key("hypothetical");
+  w.Bool(e.hypothetical);
+  key("lang");
+  w.String(e.lang);
+  key("location");
+  if (!e.location) {
+    w.Null();
+  } else {
     const EventLocation& l = *e.location;
     w.BeginObject();
     w.Key("admin1");
@@ -251,32 +264,31 @@ void AppendEventJson(const Event& e,
     w.Key("text");
     w.String(l.text);
     w.EndObject();
-  });
-  m.emplace_back("negated", [&] { w.Bool(e.negated); });
-  m.emplace_back("plover", [&] {
-    w.BeginObject();
-    w.Key("mode");
-    w.StringOrNull(e.plover_mode);
-    w.Key("type");
-    w.StringOrNull(e.plover_type);
-    w.EndObject();
-  });
-  m.emplace_back("quad_class", [&] { w.Int(e.quad_class); });
-  m.emplace_back("reported", [&] { w.Bool(e.reported); });
-  m.emplace_back("schema", [&] { w.String(kEventSchema); });
-  m.emplace_back("sentence_index", [&] { w.Uint(e.sentence_index); });
-  m.emplace_back("source", [&] { WriteActor(e.source, &w); });
-  m.emplace_back("target", [&] { WriteActor(e.target, &w); });
-  for (const auto& [name, value] : extra) {
-    std::string_view v = value;
-    m.emplace_back(name, [&w, v] { w.String(v); });
   }
-  std::stable_sort(m.begin(), m.end(),
-                   [](const Member& a, const Member& b) { return a.first < b.first; });
+  key("negated");
+  w.Bool(e.negated);
+  key("plover");
   w.BeginObject();
-  for (const Member& x : m) {
-    w.Key(x.first);
-    x.second();
+  w.Key("mode");
+  w.StringOrNull(e.plover_mode);
+  w.Key("type");
+  w.StringOrNull(e.plover_type);
+  w.EndObject();
+  key("quad_class");
+  w.Int(e.quad_class);
+  key("reported");
+  w.Bool(e.reported);
+  key("schema");
+  w.String(kEventSchema);
+  key("sentence_index");
+  w.Uint(e.sentence_index);
+  key("source");
+  WriteActor(e.source, &w);
+  key("target");
+  WriteActor(e.target, &w);
+  for (; next < more.size(); ++next) {
+    w.Key(more[next].first);
+    w.String(more[next].second);
   }
   w.EndObject();
 }
