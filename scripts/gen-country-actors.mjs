@@ -10,7 +10,7 @@
 // generated again. Ambiguous generated aliases (one alias, two codes) are
 // dropped. Output is sorted and deterministic.
 //
-//   node scripts/gen-country-actors.mjs [--cameo PATH] [--modules DIR]
+//   node scripts/gen-country-actors.mjs [--cameo PATH] [--modules DIR] [--langs nl,en]
 import fs from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -24,8 +24,10 @@ const opt = (name, def) => {
 const cameoPath = opt('--cameo', path.join(root, '../shared/data/ontology/CAMEO.country.txt'));
 const modules = opt('--modules', path.join(root, 'data/node_modules'));
 
-// CAMEO uses a few pre-2000 codes where ISO has changed.
-const kIsoToCameo = {ROU: 'ROM'};
+// CAMEO uses a few pre-2000 codes where ISO has changed. Kosovo has no ISO
+// alpha-3 code: i18n-iso-countries uses XKK, while the EU, most coders and
+// our gold use the user-assigned XKX.
+const kIsoToCameo = {ROU: 'ROM', XKK: 'XKX'};
 // Wrong or misleading values in i18n-nationality's Dutch list.
 const kSkipNationality = {nl: new Set(['NE', 'SS', 'CD', 'CG', 'DM', 'GF', 'PF', 'TF', 'GY'])};
 
@@ -51,7 +53,8 @@ const header = (what) =>
   }
   for (const iso of iso3Set) {
     const c = codeFor(iso);
-    if (!rows.has(c)) rows.set(c, [c, 'country', iso]);
+    // Kosovo has no ISO alpha-3: its country column is XKX like its code.
+    if (!rows.has(c)) rows.set(c, [c, 'country', c === 'XKX' ? 'XKX' : iso]);
   }
   for (const [file, kind] of [['CAMEO.type.txt', 'type'], ['CAMEO.knowngroup.txt', 'group']]) {
     const p = path.join(path.dirname(cameoPath), file);
@@ -133,4 +136,4 @@ function generate(lang) {
   return rows.length;
 }
 
-for (const lang of ['nl', 'en']) console.log(`${lang}: ${generate(lang)} rows`);
+for (const lang of opt('--langs', 'nl,en').split(',')) console.log(`${lang}: ${generate(lang)} rows`);

@@ -43,6 +43,35 @@ const std::unordered_set<std::string>& NonModifiers() {
   return *kSet;
 }
 
+// Possessives: "zijn troepen uit Oekraïne" are not Ukrainian troops.
+const std::unordered_set<std::string>& Possessives() {
+  static const auto* kSet = new std::unordered_set<std::string>{
+      "zijn", "haar", "hun", "onze", "ons", "mijn", "jullie", "z'n", "d'r",
+      "his", "her", "their", "its", "our"};
+  return *kSet;
+}
+
+// Compass prefixes of region names: "Noord-Israël", "Zuid-Libanon".
+const std::unordered_set<std::string>& CompassPrefixes() {
+  static const auto* kSet = new std::unordered_set<std::string>{
+      "noord", "zuid", "oost", "west", "noordoost", "noordwest", "zuidoost",
+      "zuidwest", "midden", "centraal", "north", "south", "east", "west",
+      "northern", "southern", "eastern", "western", "central"};
+  return *kSet;
+}
+
+// Role nouns for people posted abroad: "de ambassadeur in Moskou" is not
+// Russian, nor is "de correspondent in Moskou". `folded` is the role's text.
+bool IsPostedAbroadNoun(std::string_view folded) {
+  static constexpr std::array<std::string_view, 12> kStems = {
+      "ambassad", "diploma", "gezant", "zaakgelastigde", "consul", "attach",
+      "correspondent", "vertegenwoordiger", "envoy", "embass", "delegatie", "delegation"};
+  for (std::string_view stem : kStems) {
+    if (folded.find(stem) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 // `f` is FoldKey(t.text).
 bool IsModifierWord(const Token& t, const std::string& f) {
   if (t.type != TokenType::kWord || !internal::StartsLower(t.text)) return false;
@@ -203,6 +232,33 @@ class Pass {
         }
       }
     }
+    // "Houthi-gezondheidsministerie", "VN-mensenrechtenchef": a name before
+    // the first hyphen and, after it, a word that ends in a role noun.
+    const size_t h = word.find('-');
+    if (h == std::string::npos || h == 0 || h + 4 > word.size()) return std::nullopt;
+    std::string_view prefix = std::string_view(word).substr(0, h);
+    std::string_view rest = std::string_view(word).substr(h + 1);
+    if (!internal::StartsUpper(prefix) || !internal::StartsLower(rest)) return std::nullopt;
+    const ActorEntry* name = nullptr;
+    for (uint32_t idx : dict_.Find(AliasSpace::kName, prefix)) {
+      const ActorEntry& pe = dict_.entries()[idx];
+      if (pe.kind != ActorKind::kPerson && pe.kind != ActorKind::kPeople) {
+        name = &pe;
+        break;
+      }
+    }
+    if (name == nullptr) return std::nullopt;
+    std::vector<size_t> rs = CharStarts(rest);
+    for (size_t c = 1; c + 3 <= rs.size(); ++c) {
+      if (screen && !dict_.IsRoleKey(std::string_view(folded).substr(h + 1 + rs[c]))) continue;
+      std::string_view suffix = rest.substr(rs[c]);
+      const auto& roles = dict_.Find(AliasSpace::kRole, suffix);
+      if (roles.empty()) continue;
+      const ActorEntry& role = dict_.entries()[roles.front()];
+      return Compound{Compose(name->code, role.code), role.code, name->code, roles.front(),
+                      "compound " + std::string(prefix) + "-" + std::string(rest) +
+                          " (role " + std::string(suffix) + ")"};
+    }
     return std::nullopt;
   }
 
@@ -242,6 +298,71 @@ class Pass {
 
   bool HasName(uint32_t j) { return j < se_ && At(j).name_len > 0; }
 
+  // "De Belgische en Nederlandse ministers": the adjective ending at `j`
+  // (phrase start `i`) is followed by "en"/"of"/"," and a phrase headed by
+  // another adjective and a role noun. The first adjective becomes a mention
+  // of its own with that role's sector; the next phrase is left to the caller.
+  bool CoordinatedAdjective(uint32_t i, uint32_t j, const std::string& adj_code,
+                            const std::string& adj_text, const std::string& adj_id,
+                            ActorMention* m, uint32_t* next) {
+    if (j + 1 >= se_ || depth_ >= 6) return false;
+    const std::string& c = Fold(j);
+    if (c != "en" && c != "of" && c != "," && c != "and" && c != "or") return false;
+    const Atom& b = At(j + 1);
+    if (b.adj_len == 0 || b.name_len > b.adj_len || b.role_len > b.adj_len) return false;
+    ActorMention second;
+    uint32_t second_next = 0;
+    ++depth_;
+    const bool ok = TryPhrase(j + 1, &second, &second_next);
+    --depth_;
+    if (!ok || second.sector.empty() || second.rule.rfind("adjective ", 0) != 0) return false;
+    m->token_begin = i;
+    m->token_end = j;
+    m->span = Span{tokens_[i].span.begin, tokens_[j - 1].span.end};
+    m->text = std::string(m->span.Of(raw_));
+    m->code = Compose(adj_code, second.sector);
+    m->country = dict_.CountryOf(m->code);
+    m->sector = dict_.SectorOf(m->code);
+    m->entry_id = adj_id;
+    m->rule = "adjective " + adj_text + " coordinated with '" + second.text + "'";
+    m->locative = false;
+    *next = j + 1;
+    return true;
+  }
+
+  // The country of "in <country>", "uit <country>" or "in <capital>" at `k`
+  // ("in Noord-Israël" too), or "". `rule` gets what was used.
+  std::string PlaceCountry(uint32_t k, bool allow_uit, std::string* rule) const {
+    if (k + 1 >= se_) return "";
+    const std::string& p = Fold(k);
+    if (p != "in" && !(allow_uit && (p == "uit" || p == "from"))) return "";
+    uint32_t l = k + 1;
+    if ((Fold(l) == "de" || Fold(l) == "het" || Fold(l) == "the") && l + 1 < se_) ++l;
+    const ActorEntry* e = nullptr;
+    if (atoms_[l - sb_].name_len > 0) {
+      int64_t idx = PickName(*atoms_[l - sb_].name);
+      if (idx >= 0) e = &dict_.entries()[idx];
+    } else if (tokens_[l].type == TokenType::kWord) {
+      // "Noord-Israël", "Zuid-Libanon": a compass prefix before a country.
+      const std::string& t = tokens_[l].text;
+      const size_t h = t.find('-');
+      if (h != std::string::npos && h > 0 && CompassPrefixes().count(Fold(l).substr(0, h))) {
+        const auto& v = dict_.Find(AliasSpace::kName, std::string_view(t).substr(h + 1));
+        if (!v.empty()) e = &dict_.entries()[v.front()];
+        if (e && e->kind != ActorKind::kCountry) e = nullptr;
+      }
+    }
+    if (e == nullptr) return "";
+    std::string country;
+    if (e->kind == ActorKind::kCountry) {
+      country = dict_.CountryOf(e->code).empty() ? "" : e->code;
+    } else if (e->kind == ActorKind::kMetonym) {
+      country = dict_.CountryOf(e->code).empty() ? "" : e->code.substr(0, 3);
+    }
+    if (!country.empty()) *rule += " + " + p + " " + tokens_[l].text;
+    return country;
+  }
+
   bool TryPhrase(uint32_t i, ActorMention* m, uint32_t* next) {
     uint32_t j = i;
     if (Determiners().count(Fold(j))) ++j;
@@ -257,6 +378,7 @@ class Pass {
                                            tokens_[j + a.adj_len - 1].span.end -
                                                tokens_[j].span.begin));
         j += a.adj_len;
+        if (CoordinatedAdjective(i, j, adj_code, adj_text, adj_id, m, next)) return true;
         continue;
       }
       if (a.name_len == 0 && a.role_len == 0 && !a.compound &&
@@ -297,6 +419,22 @@ class Pass {
         if (idx >= 0) {
           code = e.code;
           rule = std::string(ActorKindName(e.kind)) + " " + e.id;
+          // "De VN-vredesmacht UNIFIL": an organisation named right after a
+          // description of it, of the same family (first chunk): one mention,
+          // with the more specific code.
+          if (e.kind == ActorKind::kOrg && HasName(k) &&
+              tokens_[k].span.begin > tokens_[k - 1].span.end) {
+            int64_t ax = PickName(*At(k).name);
+            if (ax >= 0) {
+              const ActorEntry& ae = dict_.entries()[ax];
+              if (ae.kind == ActorKind::kOrg && ae.code.compare(0, 3, code, 0, 3) == 0) {
+                if (ae.code.size() > code.size()) code = ae.code;
+                entry_id = ae.id;
+                rule += "; appositive org " + ae.id;
+                k += At(k).name_len;
+              }
+            }
+          }
         } else {
           code = dict_.CountryOf(e.code).empty() ? "" : e.code.substr(0, 3);
           rule = "person " + e.id + " outside role dates: country only";
@@ -329,10 +467,12 @@ class Pass {
       if (!adj_code.empty()) rule = "adjective " + adj_text + " + " + rule;
       // Appositive name: a known person/org, or unknown capitalised words.
       std::string name_code;
+      bool unknown_name = false;  // "minister Hoekstra": a person of unknown country
       if (HasName(k)) {
         Atom& n = At(k);
         const ActorEntry& ne = dict_.entries()[n.name->front()];
         if (ne.kind == ActorKind::kPerson || ne.kind == ActorKind::kOrg) {
+          unknown_name = ne.kind == ActorKind::kPerson;
           int64_t idx = PickName(*n.name);
           if (idx >= 0) {
             const ActorEntry& pe = dict_.entries()[idx];
@@ -346,12 +486,14 @@ class Pass {
           k += n.name_len;
         }
       } else {
+        const uint32_t k0 = k;
         for (int c = 0; c < 3 && k < se_ && tokens_[k].type == TokenType::kWord &&
                         internal::StartsUpper(tokens_[k].text) && At(k).adj_len == 0 &&
                         At(k).role_len == 0 && !At(k).compound;
              ++c) {
           ++k;
         }
+        unknown_name = k > k0;
       }
       // "de regering van Nagorno-Karabach".
       std::string van_code;
@@ -359,6 +501,13 @@ class Pass {
           (Fold(k) == "van" || Fold(k) == "of")) {
         uint32_t l = k + 1;
         if (Determiners().count(Fold(l))) ++l;
+        // "Strijders van de paramilitaire RSF": modifiers before the name.
+        for (int mods = 0; mods < 2 && l < se_ && At(l).name_len == 0 && At(l).role_len == 0 &&
+                           At(l).adj_len == 0 && !At(l).compound &&
+                           IsModifierWord(tokens_[l], Fold(l));
+             ++mods) {
+          ++l;
+        }
         if (HasName(l)) {
           int64_t idx = PickName(*At(l).name);
           if (idx >= 0) {
@@ -372,10 +521,28 @@ class Pass {
           }
         }
       }
+      // "een legerpost in Noord-Israël", "vluchtelingen uit Sudan": a bare
+      // role takes the country of the place that follows, unless the role is
+      // posted abroad (diplomats, correspondents) or owned ("zijn troepen uit
+      // Oekraïne") or named ("minister Hoekstra in Kyiv"); "uit" never for
+      // troops ("troepen uit Gaza terugtrekken").
+      std::string place_code;
+      if (name_code.empty() && adj_code.empty() && base.empty() && van_code.empty() &&
+          !unknown_name && !(start > sb_ && Possessives().count(Fold(start - 1))) &&
+          !(start < j && Possessives().count(Fold(start)))) {
+        bool abroad = false;
+        for (uint32_t t = j; t < j + std::max<uint32_t>(h.role_len, 1); ++t) {
+          abroad = abroad || IsPostedAbroadNoun(Fold(t));
+        }
+        if (!abroad) place_code = PlaceCountry(k, sector != "MIL" && sector != "PKO", &rule);
+      }
       if (!name_code.empty()) {
         code = name_code;
       } else {
-        std::string b = !adj_code.empty() ? adj_code : !base.empty() ? base : van_code;
+        std::string b = !adj_code.empty() ? adj_code
+                        : !base.empty() ? base
+                        : !van_code.empty() ? van_code
+                                            : place_code;
         code = Compose(b, sector);
         if (b.empty() && !options_.emit_bare_roles) return false;
       }
@@ -402,6 +569,7 @@ class Pass {
   int64_t day_first_ = 0, day_last_ = 0;
   uint32_t sb_ = 0, se_ = 0;
   std::vector<Atom> atoms_;
+  int depth_ = 0;  // TryPhrase recursion (coordinated adjectives)
   std::vector<std::string> exact_, folded_;  // per token: NormalizeKey, FoldKey
   std::string exact_key_, folded_key_;       // BuildAtom's buffers
 };

@@ -140,6 +140,105 @@ TEST(ActorMatcher, RulesOnHandWrittenSentences) {
   }
 }
 
+// Finds the mention with text `text` in `ms`, or nullptr.
+const ActorMention* FindText(const std::vector<ActorMention>& ms, const std::string& text) {
+  for (const ActorMention& m : ms) {
+    if (m.text == text) return &m;
+  }
+  return nullptr;
+}
+
+std::string Dump(const std::vector<ActorMention>& ms) {
+  std::string out;
+  for (const ActorMention& m : ms) out += "[" + m.text + " " + m.code + " (" + m.rule + ")] ";
+  return out;
+}
+
+TEST(ActorMatcher, GroupRules) {
+  const Case kCases[] = {
+      // Role noun + 'van' + modifiers + organisation.
+      {"nl", "Strijders van de paramilitaire RSF trokken de stad binnen.", "2024-05",
+       "Strijders van de paramilitaire RSF", "SDNREB"},
+      {"nl", "Gisteren sprak een commandant van het gevreesde Hezbollah.", "2024-05",
+       "een commandant van het gevreesde Hezbollah", "LBNHEZ"},
+      {"nl", "Jihadisten van JNIM blokkeren de weg.", "2024-05", "Jihadisten van JNIM", "MLIINS"},
+      // A bare role takes the country of 'in'/'uit' + country, capital or
+      // compass region; the place is not part of the mention.
+      {"nl", "Raketten troffen een legerpost in Noord-Israël.", "2024-05", "een legerpost", "ISRMIL"},
+      {"nl", "De militaire junta in Mali verbood de partijen.", "2024-05", "De militaire junta",
+       "MLIGOV"},
+      {"nl", "De politie in Moskou pakte hem op.", "2024-05", "De politie", "RUSCOP"},
+      {"nl", "Vluchtelingen uit Soedan steken de grens over.", "2024-05", "Vluchtelingen", "SDNREF"},
+      {"nl", "De strijdende partijen in Jemen praten weer.", "2024-05", "De strijdende partijen",
+       "YEMUAF"},
+      // Diplomats and correspondents are posted abroad; owned troops and
+      // troops leaving a country are not of that country.
+      {"nl", "De ambassadeur in Moskou zweeg.", "2024-05", "De ambassadeur", "GOV"},
+      {"nl", "De correspondent in Peking meldt dat.", "2024-05", "De correspondent", "MED"},
+      {"nl", "Rusland moet zijn troepen uit Oekraïne terugtrekken.", "2024-05", "troepen", "MIL"},
+      {"nl", "Israël haalt de soldaten uit Libanon weg.", "2024-05", "de soldaten", "MIL"},
+      {"nl", "Gisteren was minister Jansen in Kyiv.", "2024-05", "minister Jansen", "GOV"},
+      // An adjective beats the place.
+      {"nl", "Het Turkse leger in Syrië schoot terug.", "2024-05", "Het Turkse leger", "TURMIL"},
+      // Coordinated country adjectives before one role noun.
+      {"nl", "De Belgische en Nederlandse ministers van Justitie tekenden.", "2024-05",
+       "De Belgische", "BELGOV"},
+      {"nl", "De Belgische en Nederlandse ministers van Justitie tekenden.", "2024-05",
+       "Nederlandse ministers", "NLDGOV"},
+      {"nl", "Franse, Duitse en Britse diplomaten protesteerden.", "2024-05", "Franse", "FRAGOV"},
+      {"nl", "Franse, Duitse en Britse diplomaten protesteerden.", "2024-05", "Duitse", "DEUGOV"},
+      {"nl", "Franse, Duitse en Britse diplomaten protesteerden.", "2024-05", "Britse diplomaten",
+       "GBRGOV"},
+      {"nl", "Russische en Oekraïense troepen beschoten elkaar.", "2024-05", "Russische", "RUSMIL"},
+      // An organisation named right after its description: one mention.
+      {"nl", "De VN-vredesmissie MINUSCA meldde doden.", "2024-05", "De VN-vredesmissie MINUSCA",
+       "IGOUNOPKO"},
+      // A name before a hyphen and a word ending in a role noun.
+      {"nl", "Een NAVO-marinecommandant waarschuwde.", "2024-05", "Een NAVO-marinecommandant",
+       "IGOWSTNAT"},
+      {"nl", "Een Hamas-veiligheidschef werd gedood.", "2024-05", "Een Hamas-veiligheidschef",
+       "PSEHMS"},
+      {"nl", "Het Houthi-gezondheidsministerie meldde vier doden.", "2024-05",
+       "Het Houthi-gezondheidsministerie", "YEMREB"},
+      // Group nouns of groups.tsv.
+      {"nl", "Volgens de Iraanse rechterlijke macht is dat zo.", "2024-05",
+       "de Iraanse rechterlijke macht", "IRNJUD"},
+      {"nl", "Het Belgische federaal parket opende een onderzoek.", "2024-05",
+       "Het Belgische federaal parket", "BELJUD"},
+      {"nl", "Pakistaanse militanten vielen een konvooi aan.", "2024-05", "Pakistaanse militanten",
+       "PAKREB"},
+      {"nl", "Turkse drones troffen een auto.", "2024-05", "Turkse drones", "TURMIL"},
+      {"nl", "De Revolutionaire Garde dreigde.", "2024-05", "De Revolutionaire Garde", "IRNMIL"},
+  };
+  for (const Case& c : kCases) {
+    std::vector<ActorMention> ms = Matcher(c.lang).MatchPhrase(c.text, Date(c.date));
+    const ActorMention* m = FindText(ms, c.mention);
+    ASSERT_NE(m, nullptr) << c.text << " -> " << Dump(ms);
+    EXPECT_EQ(m->code, c.code) << c.text << " rule: " << m->rule;
+  }
+}
+
+TEST(ActorMatcher, PlaceAfterRoleStaysAPlace) {
+  const ActorMatcher& m = Matcher("nl");
+  std::vector<ActorMention> ms = m.MatchPhrase("Vluchtelingen uit Soedan komen aan.", Date("2024"));
+  ASSERT_EQ(ms.size(), 2u) << Dump(ms);
+  EXPECT_EQ(ms[0].text, "Vluchtelingen");
+  EXPECT_EQ(ms[0].country, "SDN");
+  EXPECT_FALSE(ms[0].locative);
+  EXPECT_EQ(ms[1].text, "Soedan");
+  EXPECT_TRUE(ms[1].locative);
+  // A capital after 'in' is no actor of its own.
+  ms = m.MatchPhrase("De rechtbank in Den Haag sprak recht.", Date("2024"));
+  ASSERT_EQ(ms.size(), 1u) << Dump(ms);
+  EXPECT_EQ(ms[0].code, "NLDJUD");
+  // An adjective that coordinates with no role noun is no mention.
+  ms = m.MatchPhrase("Russische en Oekraïense steun.", Date("2024"));
+  EXPECT_TRUE(ms.empty()) << Dump(ms);
+  // Organisations of different families stay apart.
+  ms = m.MatchPhrase("De NAVO Hamas.", Date("2024"));
+  EXPECT_EQ(ms.size(), 2u) << Dump(ms);
+}
+
 TEST(ActorMatcher, DateRangedRoles) {
   const ActorMatcher& m = Matcher("nl");
   struct DateCase {

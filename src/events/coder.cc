@@ -29,10 +29,44 @@ const std::set<std::string, std::less<>> kFallbackPreps = {
 const std::set<std::string, std::less<>> kDeterminers = {
     "de", "het", "een", "hun", "zijn", "haar", "deze", "die", "dit", "dat", "onze", "ons"};
 const std::set<std::string, std::less<>> kSubjectPronouns = {"hij", "zij", "ze"};
+// Descriptive noun phrases that point back to an earlier actor ("de
+// beweging" = the last armed or civic group, "het bondgenootschap" = the
+// last international organisation, "het land" = the article's country).
+const std::set<std::string, std::less<>> kGroupAnaphors = {
+    "beweging", "organisatie", "groep", "groepering", "militie", "terreurgroep",
+    "terreurbeweging", "rebellengroep", "guerrillabeweging", "guerrilla", "vakbond"};
+const std::set<std::string, std::less<>> kIgoAnaphors = {"bondgenootschap", "alliantie",
+                                                         "organisatie", "unie"};
+const std::set<std::string, std::less<>> kCountryAnaphors = {"land", "buurland"};
+// Sectors and code chunks of non-state groups ("de beweging").
+const std::set<std::string, std::less<>> kGroupSectors = {
+    "REB", "INS", "UAF", "IMG", "SEP", "CRM", "HMS", "HEZ", "TAL", "OPP", "LAB", "AGR",
+    "HRI", "NGO", "PTY", "RAD"};
+// Plural time nouns that the tagger may read as verbs ("al maanden": manen).
+// Nouns that quantify the actor after them ("een groep studenten").
+const std::set<std::string, std::less<>> kQuantityNouns = {
+    "groep", "groepje", "aantal", "honderden", "duizenden", "tientallen", "tienduizenden",
+    "honderdduizenden", "handvol", "deel", "meerderheid", "helft", "menigte", "delegatie"};
+const std::set<std::string, std::less<>> kTimeNouns = {"maanden", "weken", "jaren", "uren"};
+const std::set<std::string, std::less<>> kQuantifiers = {
+    "al", "enkele", "twee", "drie", "vier", "vijf", "zes", "tien", "vele", "ruim", "bijna",
+    "sinds", "na", "afgelopen", "komende", "voor", "twintig", "honderd", "tientallen"};
 const std::set<std::string, std::less<>> kPersonNouns = {
     "mensen", "personen", "burgers", "soldaten", "militairen", "agenten", "kinderen",
     "inwoners", "demonstranten", "strijders", "rebellen", "journalisten", "vrouwen",
-    "mannen", "slachtoffers", "politieagenten", "betogers", "leden", "gevangenen"};
+    "mannen", "slachtoffers", "politieagenten", "betogers", "leden", "gevangenen",
+    "gedetineerden", "leerlingen", "bewoners", "passagiers", "dorpelingen", "bemanningsleden",
+    "hulpverleners", "patiënten", "toeristen", "arbeiders", "mijnwerkers", "vluchtelingen",
+    "migranten", "studenten", "manifestanten", "jongeren", "voorbijgangers", "bewakers",
+    "gijzelaars", "krijgsgevangenen", "kinderen", "baby's", "vissers", "boeren", "herders",
+    "politiemensen", "reservisten", "mariniers", "piloten", "medewerkers", "artsen"};
+// Singular victims: "kwam een voorbijganger om het leven" counts one.
+const std::set<std::string, std::less<>> kPersonNounsSingular = {
+    "man", "vrouw", "kind", "jongen", "meisje", "soldaat", "militair", "agent", "politieagent",
+    "burger", "voorbijganger", "herder", "boer", "bewaker", "journalist", "inwoner", "bewoner",
+    "passagier", "hulpverlener", "student", "leerling", "demonstrant", "betoger", "arts",
+    "visser", "piloot", "strijder", "rebel", "gevangene", "gedetineerde", "chauffeur",
+    "bestuurder", "medewerker", "tiener", "baby", "politieman", "grenswachter", "wachter"};
 // Verb lemmas (and participles) that report deaths or injuries in a clause.
 const std::set<std::string, std::less<>> kKilledVerbs = {
     "omkomen", "sneuvelen", "doden", "vermoorden", "doodschieten", "neerschieten",
@@ -68,12 +102,24 @@ struct Clause {
   std::string sub;  // subordinator or relative word, lowercase
   bool conditional = false, negated = false, modal = false, reported = false,
        passive_aux = false, recip = false;
+  // "worden" forms always make a participle passive; "zijn" forms only for a
+  // transitive reading ("is aangevallen", not "zijn bijeengekomen"); a
+  // "hebben" perfect is active.
+  bool passive_worden = false, perfect_hebben = false;
   int finite = -1;
+  std::vector<uint32_t> modal_toks;  // tokens of modal cues
+  // "X deed A en riep Y op": a coordinated verb phrase without a subject of
+  // its own takes the subject of the clause before.
+  bool inherit = false;
+  std::vector<ActorRef> inherited;
   std::vector<Unit> units;
 };
 
 struct Casualties {
   std::optional<int64_t> killed, injured, cumulative_killed, cumulative_injured;
+  // "waarmee het totaal op 40 staat": a total without a casualty noun of
+  // its own, taken when another clause of the sentence counts the dead.
+  std::optional<int64_t> pending_total;
   bool civilians = false, vague = false, found = false;
   std::vector<Span> spans;
   int clause = -1;
@@ -95,6 +141,9 @@ bool IsViolentRoot(const std::string& root) {
   return root == "18" || root == "19" || root == "20";
 }
 
+// The gazetteer writes Kosovo XKK (i18n-iso-countries); actor codes use XKX.
+std::string ActorCountry(const std::string& iso3) { return iso3 == "XKK" ? "XKX" : iso3; }
+
 class DocumentRun {
  public:
   DocumentRun(const CoderInput& in, const EventDictionary& dict, const Ontology& ont,
@@ -113,6 +162,12 @@ class DocumentRun {
   }
   bool HasTagger() const { return !in_.upos.empty(); }
   bool IsVerbToken(uint32_t i) const;
+  // The tagger reads some finite verbs after their subject as nouns or
+  // prepositions or adverbs ("Duizenden Georgiërs demonstreerden/NOUN",
+  // "Zwitserland bevroor/ADP", "de premier wees/ADV het plan af"): a lowercase word right after a noun phrase with a finite
+  // (or, beside an auxiliary, participle) reading of a verb the event
+  // dictionary knows, and no noun trigger reading, is a verb. Cached.
+  bool MisTaggedVerb(uint32_t i) const;
   // A verb token that reads as a finite form: a strong past/present, a weak
   // form with its -t/-de/-te ending, or an -en plural that is no participle.
   bool IsFinite(uint32_t i) const;
@@ -149,6 +204,19 @@ class DocumentRun {
   std::vector<ActorRef> Slot(const Clause& c, const std::string& slot, bool passive,
                              int* group_out) const;
   int SubjectGroup(const Clause& c) const;
+  // Whether token k can be a split-off separable particle: a preposition
+  // heads a noun phrase ("voerden aanvallen uit op radarinstallaties": op
+  // is no particle), a particle does not, unless a te-infinitive follows
+  // ("riep Iran op de aanvallen te staken").
+  bool SplitParticleAt(uint32_t k, const Clause& c) const;
+  // The earlier actor a descriptive noun phrase at token `det` ("de
+  // beweging", "het land", "het bondgenootschap") points back to, or empty.
+  std::vector<ActorRef> AnaphorRefs(uint32_t det, const std::string& noun) const;
+  // A target from the context when the pattern's slot is empty: another
+  // actor in the clause, a place of another country, the other side of the
+  // conflict pair, else the article's country.
+  std::vector<ActorRef> ContextTarget(const Clause& c, const std::vector<ActorRef>& src,
+                                      int src_group, const std::string& cameo_root) const;
   void Emit(const Clause& c, uint32_t s, int ci, const Pattern& p, const std::string& cameo,
             uint32_t trigger_b, uint32_t trigger_e, std::vector<Span> extra_trigger,
             std::vector<ActorRef> sources, std::vector<ActorRef> targets, bool recip,
@@ -168,15 +236,22 @@ class DocumentRun {
 
   std::vector<std::string> lower_;
   mutable std::vector<std::optional<std::vector<VerbReading>>> readings_;
+  mutable std::vector<int8_t> mistagged_;  // -1 unknown, 0/1
+  std::vector<uint32_t> sentence_of_;       // token -> sentence
   std::vector<int> actor_at_;  // token -> index into in_.actors (start only)
   std::vector<int> ner_at_;    // token -> index into in_.ner (start only)
   std::vector<uint32_t> place_tok_begin_, place_tok_end_;  // per place
+  // Per place: the span is an actor's name ("Hamas" is no town Hamm).
+  std::vector<bool> place_is_actor_;
   std::vector<ActorRef> pair_;  // the document's conflict pair
+  bool pair_coordinated_ = false;  // pair_ seen as "X en Y", not just frequent
   std::vector<ActorRef> last_subject_;
   std::string doc_country_;  // the country the article is most about
   // The last explicitly dated event: later sentences without a date of
   // their own continue its story ("Daarbij kwamen ... om").
   std::optional<EventDate> last_date_;
+  std::optional<int64_t> last_cumulative_killed_;  // the last running death toll
+  uint32_t last_cumulative_sentence_ = 0;
   uint32_t last_date_sentence_ = 0;
   std::vector<std::pair<uint32_t, uint32_t>> speech_clauses_;  // token ranges
   bool military_ = false;
@@ -186,6 +261,10 @@ class DocumentRun {
 
 bool DocumentRun::IsVerbToken(uint32_t i) const {
   if (toks_[i].type != TokenType::kWord) return false;
+  // "al maanden", "drie weken": a time noun, not a verb (manen).
+  if (i > 0 && kTimeNouns.count(Lower(i)) &&
+      (kQuantifiers.count(Lower(i - 1)) || (HasTagger() && Upos(i - 1) == "NUM")))
+    return false;
   if (HasTagger()) {
     const std::string& u = Upos(i);
     // The tagger reads some strong past forms as nouns ("Japan bood ...");
@@ -196,7 +275,7 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
         if (r.strong && r.form == VerbForm::kPast && r.particle.empty() && r.lemma == r.base &&
             !dict_.NounPatternsForWord(Lower(i)).size())
           strong_past = true;
-    if (u != "VERB" && u != "AUX" && !strong_past) return false;
+    if (u != "VERB" && u != "AUX" && !strong_past && !MisTaggedVerb(i)) return false;
   } else {
     unsigned char c = static_cast<unsigned char>(toks_[i].text[0]);
     if (c >= 'A' && c <= 'Z') return false;
@@ -206,6 +285,41 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
       (!HasTagger() || Upos(i + 1) == "NOUN"))
     return false;
   return true;
+}
+
+bool DocumentRun::MisTaggedVerb(uint32_t i) const {
+  if (mistagged_[i] >= 0) return mistagged_[i] == 1;
+  mistagged_[i] = 0;
+  const std::string& u = Upos(i);
+  if (u != "NOUN" && u != "ADP" && u != "ADV") return false;
+  const Sentence& sen = in_.text.sentences[sentence_of_[i]];
+  if (i <= sen.token_begin || !std::islower(static_cast<unsigned char>(toks_[i].text[0])))
+    return false;
+  const std::string& l = Lower(i);
+  if (kFallbackPreps.count(l) || kDeterminers.count(l) || l.size() < 4) return false;
+  const std::string& prev = Upos(i - 1);
+  if (prev != "NOUN" && prev != "PROPN" && prev != "PRON") return false;
+  if (!dict_.NounPatternsForWord(l).empty() ||
+      (l.size() > 4 && l.compare(l.size() - 2, 2, "en") == 0 &&
+       !dict_.NounPatternsForWord(l.substr(0, l.size() - 2)).empty()))
+    return false;
+  bool aux = false;
+  for (uint32_t k = sen.token_begin; k < sen.token_end; ++k)
+    if (Upos(k) == "AUX") aux = true;
+  // A bare present stem ("steun", "bekend") is more likely the noun or
+  // adjective the tagger saw; a past, a -t or -en present is a verb.
+  const bool present_ending = l.back() == 't' || l.compare(l.size() - 2, 2, "en") == 0;
+  for (const VerbReading& r : Readings(i)) {
+    if (!(r.finite && (r.form == VerbForm::kPast || present_ending)) &&
+        !(aux && r.form == VerbForm::kParticiple))
+      continue;
+    if (!dict_.VerbPatterns(r.lemma).empty() || !dict_.VerbPatterns(r.base).empty() ||
+        dict_.FindSpeechVerb(r.lemma)) {
+      mistagged_[i] = 1;
+      return true;
+    }
+  }
+  return false;
 }
 
 bool DocumentRun::IsFinite(uint32_t i) const {
@@ -260,6 +374,12 @@ void DocumentRun::Prepare() {
   lower_.resize(n);
   for (size_t i = 0; i < n; ++i) lower_[i] = lang::LowerUtf8(toks_[i].text);
   readings_.assign(n, std::nullopt);
+  mistagged_.assign(n, -1);
+  sentence_of_.assign(n, 0);
+  for (uint32_t s = 0; s < in_.text.sentences.size(); ++s)
+    for (uint32_t t = in_.text.sentences[s].token_begin; t < in_.text.sentences[s].token_end && t < n;
+         ++t)
+      sentence_of_[t] = s;
   actor_at_.assign(n, -1);
   ner_at_.assign(n, -1);
   for (size_t a = 0; a < in_.actors.size(); ++a)
@@ -275,24 +395,53 @@ void DocumentRun::Prepare() {
     while (e < n && toks_[e].span.begin < p.span.end) ++e;
     place_tok_begin_.push_back(b);
     place_tok_end_.push_back(e);
+    bool actor = false;
+    for (uint32_t t = b; t < e && !actor; ++t) {
+      // An actor mention (not a locative country) covering the place.
+      for (uint32_t s2 = t + 1; s2-- > 0 && s2 + 8 > t;) {
+        int a = actor_at_[s2];
+        if (a >= 0 && in_.actors[a].token_end > t && !in_.actors[a].locative &&
+            !in_.actors[a].code.empty() && in_.actors[a].code != in_.actors[a].country &&
+            in_.actors[a].code.rfind(p.country_iso3, 0) != 0) {
+          actor = true;
+          break;
+        }
+        if (s2 == 0) break;
+      }
+    }
+    place_is_actor_.push_back(actor);
   }
   // Military context and the article's focus place (most mentioned place
   // that is not a whole country).
   for (size_t i = 0; i < n; ++i)
     if (kMilitaryContext.count(lower_[i])) military_ = true;
   {
+    // Places within a country (cities, regions) say most about where the
+    // story is; foreign actors are often only visitors or donors.
     std::map<std::string, int> country_n;
     for (const auto& a : in_.actors)
       if (!a.country.empty()) ++country_n[a.country];
-    for (const auto& p : in_.places)
-      if (!p.country_iso3.empty()) ++country_n[p.country_iso3];
+    for (size_t pi = 0; pi < in_.places.size(); ++pi) {
+      const auto& p = in_.places[pi];
+      if (!p.country_iso3.empty() && !place_is_actor_[pi])
+        country_n[ActorCountry(p.country_iso3)] += p.precision == "country" ? 1 : 2;
+    }
+    // The article's country is one whose actors appear, not only a venue
+    // ("talks in Geneva").
+    std::set<std::string> with_actor;
+    for (const auto& a : in_.actors)
+      if (!a.country.empty() && !a.locative) with_actor.insert(a.country);
     int best_n = 0;
     for (const auto& [k, v] : country_n)
-      if (v > best_n) doc_country_ = k, best_n = v;
+      if (v > best_n && with_actor.count(k)) doc_country_ = k, best_n = v;
+    if (doc_country_.empty())
+      for (const auto& [k, v] : country_n)
+        if (v > best_n) doc_country_ = k, best_n = v;
   }
   std::map<std::string, int> counts;
-  for (const auto& p : in_.places) {
-    if (p.precision == "country") continue;
+  for (size_t pi = 0; pi < in_.places.size(); ++pi) {
+    const auto& p = in_.places[pi];
+    if (p.precision == "country" || place_is_actor_[pi]) continue;
     std::string key = p.geonames_id ? std::to_string(p.geonames_id) : p.region_id;
     if (++counts[key] > (focus_place_ ? counts[focus_place_->geonames_id
                                                    ? std::to_string(focus_place_->geonames_id)
@@ -312,7 +461,10 @@ void DocumentRun::Prepare() {
     if (!first_ref.count(A[a].country))
       first_ref[A[a].country] = ActorRef{std::string(A[a].text), A[a].span, A[a].country,
                                          A[a].country, "", ""};
-    if (a + 1 < A.size() && A[a + 1].token_begin == A[a].token_end + 1 &&
+    // "X en Y", but not the end of a longer list ("Mexico, Cuba en
+    // Noorwegen" are mediators, not the two sides).
+    const bool in_list = A[a].token_begin > 0 && lower_[A[a].token_begin - 1] == ",";
+    if (!in_list && a + 1 < A.size() && A[a + 1].token_begin == A[a].token_end + 1 &&
         A[a].token_end < n && lower_[A[a].token_end] == "en" && !A[a + 1].country.empty() &&
         A[a + 1].country != A[a].country) {
       auto key = std::minmax(A[a].country, A[a + 1].country);
@@ -323,11 +475,15 @@ void DocumentRun::Prepare() {
   int best_n = 0;
   for (const auto& [k, v] : pairs)
     if (v > best_n) best = k, best_n = v;
+  pair_coordinated_ = best_n > 0;
   if (best_n == 0) {
     std::vector<std::pair<int, std::string>> byn;
     for (const auto& [c, v] : country_count) byn.push_back({-v, c});
     std::sort(byn.begin(), byn.end());
     if (byn.size() >= 2) best = {byn[0].second, byn[1].second};
+    // Two countries told about about equally often are the two sides; a
+    // country named in passing is not.
+    if (byn.size() >= 2 && -byn[1].first * 2 >= -byn[0].first) pair_coordinated_ = true;
   }
   if (!best.first.empty()) {
     pair_.push_back(first_ref[best.first]);
@@ -355,6 +511,10 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
     if (!relative_waar && !dict_.IsCue("subordinator", l) && !dict_.IsCue("conditional", l))
       return false;
     if (!verb_follows(i)) return false;
+    // "wees dat verzoek af": a demonstrative before a singular noun.
+    if (l == "dat" && HasTagger() && i + 1 < sen.token_end && Upos(i + 1) == "NOUN" &&
+        Lower(i + 1).size() > 2 && Lower(i + 1).back() != 'n' && Lower(i + 1).back() != 's')
+      return false;
     // "om" opens a clause only as "om ... te" ("kwamen drie mensen om en ..."
     // is the particle of omkomen).
     if (l == "om") {
@@ -393,6 +553,19 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
       start(i, ClauseType::kRelative, l);
     } else if (prev == "," && dict_.IsCue("coordinator", l)) {
       start(i, ClauseType::kMain, "");
+      if (i + 1 < sen.token_end && IsFinite(i + 1)) cur.inherit = true;
+    } else if ((l == "en" || l == "maar") && i + 1 < sen.token_end && IsFinite(i + 1) && [&] {
+                 // After a main clause with its verb, or after a "dat" that
+                 // opened no clause ("noemde dat een schending en riep").
+                 bool verb = false;
+                 for (uint32_t k = cur.b; k < i; ++k)
+                   if (cur.type == ClauseType::kMain ? IsFinite(k) : IsVerbToken(k)) verb = true;
+                 return cur.type == ClauseType::kMain ? verb : !verb;
+               }()) {
+      // "Teheran wees het verzoek af en noemde het ...": a second verb
+      // phrase of the same subject.
+      start(i, ClauseType::kMain, "");
+      cur.inherit = true;
     } else if (prev == "," && IsVerbToken(i) && cur.type == ClauseType::kSub) {
       // After a fronted subordinate clause the main clause starts with its verb.
       start(i, ClauseType::kMain, "");
@@ -412,8 +585,20 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
     for (uint32_t i = c.b; i < c.e; ++i) {
       const std::string& l = Lower(i);
       if (dict_.IsCue("negation", l)) c.negated = true;
-      if (dict_.IsCue("modal", l) && IsVerbToken(i)) c.modal = true;
-      if (dict_.IsCue("passive_aux", l)) c.passive_aux = true;
+      if (dict_.IsCue("modal", l) && IsVerbToken(i)) {
+        c.modal = true;
+        c.modal_toks.push_back(i);
+      }
+      // "zijn" is also a possessive ("naar zijn noordgrens"): only a verb
+      // token is an auxiliary.
+      if (dict_.IsCue("passive_aux", l) && IsVerbToken(i)) {
+        c.passive_aux = true;
+        if (l.rfind("word", 0) == 0 || l.rfind("werd", 0) == 0 || l == "geworden" ||
+            l.rfind("raak", 0) == 0)
+          c.passive_worden = true;
+      }
+      if ((l == "heeft" || l == "hebben" || l == "had" || l == "hadden") && IsVerbToken(i))
+        c.perfect_hebben = true;
       if (dict_.IsCue("reciprocal", l)) c.recip = true;
       if (c.finite < 0 && (i == c.b || !Cue("subordinator", i)) && IsFinite(i))
         c.finite = static_cast<int>(i);
@@ -445,7 +630,7 @@ void DocumentRun::FindUnits(Clause* c) const {
       uint32_t k = i + 2;
       while (k < c->e && k < i + 5 && toks_[k].type == TokenType::kWord &&
              !(Lower(k).size() > 2 && (Lower(k).back() == 'n' || Lower(k).back() == 's') &&
-               (!HasTagger() || Upos(k) == "NOUN")))
+               (!HasTagger() || Upos(k) == "NOUN" || Upos(k) == "PROPN")))
         ++k;
       if (k < c->e && toks_[k].type == TokenType::kWord) {
         u.e = k + 1;
@@ -460,6 +645,24 @@ void DocumentRun::FindUnits(Clause* c) const {
     } else if (kSubjectPronouns.count(Lower(i)) && (!HasTagger() || Upos(i) == "PRON")) {
       u.e = i + 1;
       u.kind = UnitKind::kPronoun;
+    } else if (Lower(i) == "het" && c->type == ClauseType::kSub && i == c->b + 1 &&
+               i + 1 < c->e && (!HasTagger() || (Upos(i + 1) != "NOUN" && Upos(i + 1) != "ADJ"))) {
+      // "Rwanda ontkent dat het de groep steunt": "het" is the subject.
+      u.e = i + 1;
+      u.kind = UnitKind::kPronoun;
+    } else if ((Lower(i) == "de" || Lower(i) == "het" || Lower(i) == "deze") && i + 1 < c->e &&
+               (kGroupAnaphors.count(Lower(i + 1)) || kIgoAnaphors.count(Lower(i + 1)) ||
+                kCountryAnaphors.count(Lower(i + 1))) &&
+               actor_at_[i + 1] < 0 && !AnaphorRefs(i, Lower(i + 1)).empty()) {
+      u.e = i + 2;
+      u.kind = UnitKind::kActor;
+      Span sp = TokenSpan(i, i + 2);
+      for (ActorRef r : AnaphorRefs(i, Lower(i + 1))) {
+        r.resolved_from = r.text;
+        r.text = std::string(sp.Of(raw_));
+        r.span = sp;
+        u.refs.push_back(r);
+      }
     } else if (ner_at_[i] >= 0 && in_.ner[ner_at_[i]].token_end <= c->e &&
                in_.ner[ner_at_[i]].type != "LOC") {
       const auto& e = in_.ner[ner_at_[i]];
@@ -471,27 +674,82 @@ void DocumentRun::FindUnits(Clause* c) const {
       ++i;
       continue;
     }
-    // The preposition before the unit (skipping one determiner).
+    // The preposition before the unit, skipping a determiner, a numeral and
+    // adjectives ("tegen twaalf Wit-Russische functionarissen", "naar de
+    // Soedanese hoofdstad").
     uint32_t k = u.b;
-    if (k > c->b && kDeterminers.count(Lower(k - 1))) --k;
+    for (int skip = 0; skip < 3 && k > c->b; ++skip) {
+      const std::string& w = Lower(k - 1);
+      bool mod = kDeterminers.count(w) > 0 ||
+                 (HasTagger() && (Upos(k - 1) == "NUM" || Upos(k - 1) == "ADJ") &&
+                  !IsPrep(k - 1));
+      if (!mod) break;
+      --k;
+    }
     if (k > c->b && IsPrep(k - 1)) u.prep = Lower(k - 1);
-    // "ten noorden van", "in het zuiden van": locative.
+    // An apposition ("de VN-vredesmacht UNIFIL", "de guerrillabeweging
+    // ELN") is one unit: the coded part names it.
+    auto coded = [](const Unit& x) {
+      return std::any_of(x.refs.begin(), x.refs.end(),
+                         [](const ActorRef& r) { return !r.code.empty(); });
+    };
+    auto same_head = [](const Unit& x, const Unit& y) {
+      return !x.refs.empty() && !y.refs.empty() && x.refs[0].code.size() >= 3 &&
+             y.refs[0].code.size() >= 3 && x.refs[0].code.compare(0, 3, y.refs[0].code, 0, 3) == 0;
+    };
+    if (!c->units.empty() && c->units.back().e == u.b &&
+        (u.kind == UnitKind::kActor || u.kind == UnitKind::kEntity) &&
+        (c->units.back().kind == UnitKind::kActor || c->units.back().kind == UnitKind::kEntity) &&
+        (!coded(c->units.back()) || same_head(c->units.back(), u) ||
+         (!coded(u) && (Lower(c->units.back().b) == "de" || Lower(c->units.back().b) == "het" ||
+                        (c->units.back().b > c->b &&
+                         (Lower(c->units.back().b - 1) == "de" ||
+                          Lower(c->units.back().b - 1) == "het")))))) {
+      Unit& p = c->units.back();
+      auto specific = [](const Unit& x) {
+        for (const ActorRef& r : x.refs)
+          if (r.code.size() > 3 || r.code.rfind("IGO", 0) == 0) return true;
+        return false;
+      };
+      if (!coded(p) || (coded(u) && specific(u) && !specific(p))) p.refs = u.refs;
+      p.e = u.e;
+      i = u.e;
+      continue;
+    }
     c->units.push_back(std::move(u));
     i = c->units.back().e;
   }
   // Groups: units joined by "en" / "," / "of" (with an optional determiner or
-  // an appositive noun between: "de Azeri's en hun bondgenoot Turkije").
+  // an appositive noun between: "de Azeri's en hun bondgenoot Turkije"). A
+  // comma joins when the list goes on to an "en": "Frankrijk, Duitsland en
+  // het Verenigd Koninkrijk".
   int g = 0;
+  bool list_continues = false;  // the gap after this unit joined by a conjunction
+  std::vector<int> gap(c->units.size(), 0);  // 0 none, 1 comma only, 2 conjunction
+  for (size_t k = 1; k < c->units.size(); ++k) {
+    int kind = 0;
+    for (uint32_t t = c->units[k - 1].e; t < c->units[k].b; ++t) {
+      const std::string& l = Lower(t);
+      if (l == "en" || l == "of") kind = 2;
+      else if (l == "," && kind == 0) kind = 1;
+    }
+    gap[k] = kind;
+  }
+  for (size_t k = c->units.size(); k-- > 1;) {
+    if (gap[k] == 2) list_continues = true;
+    else if (gap[k] == 1 && list_continues) gap[k] = 2;
+    else list_continues = false;
+  }
   for (size_t k = 0; k < c->units.size(); ++k) {
     Unit& u = c->units[k];
     if (k > 0) {
       Unit& p = c->units[k - 1];
-      bool joined = false, saw_conj = false;
+      bool joined = false, saw_conj = gap[k] == 2;
       int extra = 0;
       for (uint32_t t = p.e; t < u.b; ++t) {
         const std::string& l = Lower(t);
         if (l == "en" || l == "of" || l == ",") {
-          saw_conj = saw_conj || l != ",";
+          saw_conj = saw_conj || l != ",";  // (or a comma in an en-list)
           joined = true;
         } else if (kDeterminers.count(l) || (extra++ < 1 && toks_[t].type == TokenType::kWord &&
                                              (!HasTagger() || Upos(t) == "NOUN"))) {
@@ -544,8 +802,10 @@ void DocumentRun::ResolveUnits(Clause* c) {
 }
 
 void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
+  // Only a role (its code is its sector) takes a country; a region code
+  // such as GZS (Gaza) does not.
   if (!r->country.empty() || r->code.empty() || r->code.size() != 3 || r->code == "IGO" ||
-      r->code == "NGO")
+      r->code == "NGO" || r->sector != r->code)
     return;
   const auto& S = in_.text.sentences;
   auto it = std::upper_bound(S.begin(), S.end(), token,
@@ -553,9 +813,30 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
   if (it == S.begin()) return;
   const Sentence& sen = *(it - 1);
   std::string country;
-  for (size_t pi = 0; pi < in_.places.size() && country.empty(); ++pi)
-    if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end)
-      country = in_.places[pi].country_iso3;
+  // A state role told before with its country ("de Nederlandse minister ...
+  // De minister") keeps it.
+  static const std::set<std::string, std::less<>> kStateRoles = {"GOV", "MIL", "COP", "JUD",
+                                                                 "LEG", "SPY"};
+  if (kStateRoles.count(r->code) && actor_at_[token] >= 0) {
+    const auto& A = in_.actors;
+    const std::string& id = A[actor_at_[token]].entry_id;
+    for (int a = actor_at_[token], seen = 0; a-- > 0 && seen < 30; ++seen)
+      if (A[a].entry_id == id && A[a].country.size() == 3 && !A[a].locative) {
+        country = A[a].country;
+        break;
+      }
+  }
+  // The place nearest the role ("een ziekenhuis in Khartoem", not "het
+  // Strafhof in Den Haag" earlier in the sentence).
+  uint32_t best_d = UINT32_MAX;
+  const bool from_role = !country.empty();
+  for (size_t pi = 0; pi < in_.places.size() && !from_role; ++pi)
+    if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end &&
+        !in_.places[pi].country_iso3.empty() && !place_is_actor_[pi]) {
+      uint32_t d = place_tok_begin_[pi] > token ? place_tok_begin_[pi] - token
+                                                : token - place_tok_begin_[pi];
+      if (d < best_d) best_d = d, country = ActorCountry(in_.places[pi].country_iso3);
+    }
   if (country.empty()) {
     std::set<std::string> named;
     for (const auto& a : in_.actors)
@@ -573,7 +854,8 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
 std::optional<ActorRef> DocumentRun::PlaceActor(const Clause& c) const {
   for (size_t pi = 0; pi < in_.places.size(); ++pi) {
     const auto& p = in_.places[pi];
-    if (place_tok_begin_[pi] < c.b || place_tok_end_[pi] > c.e || p.country_iso3.size() != 3)
+    if (place_tok_begin_[pi] < c.b || place_tok_end_[pi] > c.e || p.country_iso3.size() != 3 ||
+        place_is_actor_[pi])
       continue;
     // A country named as an actor ("Rusland viel ... aan") is no target place.
     bool actor = false;
@@ -581,11 +863,13 @@ std::optional<ActorRef> DocumentRun::PlaceActor(const Clause& c) const {
       if (u.kind != UnitKind::kPlace && place_tok_begin_[pi] < u.e && place_tok_end_[pi] > u.b)
         actor = true;
     if (actor) continue;
-    return ActorRef{p.text, p.span, p.country_iso3, p.country_iso3, "", ""};
+    return ActorRef{p.text, p.span, ActorCountry(p.country_iso3), ActorCountry(p.country_iso3), "",
+                    ""};
   }
   for (const Unit& u : c.units)
     if (u.kind == UnitKind::kPlace && !u.refs.empty() && !u.refs[0].country.empty()) {
       ActorRef r = u.refs[0];
+      r.country = ActorCountry(r.country);
       r.code = r.country;
       return r;
     }
@@ -623,7 +907,7 @@ int DocumentRun::SubjectGroup(const Clause& c) const {
       }
       if (u == "DET" || u == "ADJ" || u == "NUM" || u == "ADV" || u == "CCONJ") continue;
       if (u != "NOUN" || in_unit(i) || in_date(i) || dict_.IsCue("reflexive", Lower(i)) ||
-          Lower(i) == "er") {
+          Lower(i) == "er" || (kQuantityNouns.count(Lower(i)) && i + 1 < c.e && in_unit(i + 1))) {
         if (u == "NOUN" || u == "PROPN" || in_unit(i)) in_pp = false;
         continue;
       }
@@ -641,6 +925,7 @@ int DocumentRun::SubjectGroup(const Clause& c) const {
     }
     return -1;
   };
+  if (c.inherit) return -3;
   if (c.type == ClauseType::kMain && c.finite >= 0) {
     const uint32_t f = static_cast<uint32_t>(c.finite);
     for (const Unit& u : c.units)
@@ -666,6 +951,103 @@ int DocumentRun::SubjectGroup(const Clause& c) const {
   return -1;
 }
 
+bool DocumentRun::SplitParticleAt(uint32_t k, const Clause& c) const {
+  if (!HasTagger() || k + 1 >= c.e || toks_[k + 1].type != TokenType::kWord) return true;
+  static const std::set<std::string, std::less<>> kNounPhrase = {"DET", "NOUN", "PROPN", "ADJ",
+                                                                 "NUM"};
+  if (!kNounPhrase.count(Upos(k + 1))) return true;
+  for (uint32_t m = k + 2; m < c.e; ++m)
+    if (Lower(m) == "te") return true;
+  return false;
+}
+
+std::vector<ActorRef> DocumentRun::AnaphorRefs(uint32_t det, const std::string& noun) const {
+  std::vector<ActorRef> out;
+  const auto& A = in_.actors;
+  auto ref = [&](const entities::ActorMention& m) {
+    ActorRef r{std::string(m.text), m.span, m.code, m.country, m.sector, ""};
+    FillCountry(&r, m.token_begin);
+    return r;
+  };
+  if (kCountryAnaphors.count(noun)) {
+    if (doc_country_.size() != 3) return out;
+    out.push_back(ActorRef{doc_country_, toks_[det].span, doc_country_, doc_country_, "", ""});
+    return out;
+  }
+  // Walk back over the actors before the phrase (bounded).
+  int seen = 0;
+  for (size_t a = A.size(); a-- > 0 && seen < 40;) {
+    if (A[a].token_end > det) continue;
+    ++seen;
+    const auto& m = A[a];
+    if (m.locative || m.code.empty()) continue;
+    bool igo = m.code.rfind("IGO", 0) == 0;
+    bool group = m.code.rfind("NGO", 0) == 0 || m.code.rfind("IMG", 0) == 0 ||
+                 (m.code.size() >= 6 && kGroupSectors.count(m.code.substr(3, 3))) ||
+                 kGroupSectors.count(m.sector) > 0;
+    if ((kGroupAnaphors.count(noun) && group) || (kIgoAnaphors.count(noun) && igo)) {
+      out.push_back(ref(m));
+      return out;
+    }
+  }
+  return out;
+}
+
+std::vector<ActorRef> DocumentRun::ContextTarget(const Clause& c, const std::vector<ActorRef>& src,
+                                                 int src_group,
+                                                 const std::string& cameo_root) const {
+  std::vector<ActorRef> out;
+  // The source's own people ("zijn ambassadeur", "extra troepen") are no
+  // target.
+  static const std::set<std::string, std::less<>> kState = {"",    "GOV", "MIL", "COP",
+                                                             "SPY", "JUD", "LEG"};
+  auto sector = [](const ActorRef& r) {
+    return r.code.size() >= 6 && r.code.size() == r.country.size() + 3 ? r.code.substr(3, 3)
+                                                                        : std::string();
+  };
+  auto is_source = [&](const ActorRef& r) {
+    return std::any_of(src.begin(), src.end(), [&](const ActorRef& a) {
+      return a.code == r.code || (!a.country.empty() && a.country == r.country &&
+                                  kState.count(sector(a)) && kState.count(sector(r)));
+    });
+  };
+  // Another actor in the clause: "riep zijn ambassadeur bij de EU terug",
+  // "medewerkers van de Russische ambassade".
+  for (const Unit& u : c.units) {
+    if (u.group == src_group || u.kind == UnitKind::kPlace || u.kind == UnitKind::kRecip ||
+        u.prep.empty() || u.prep == "door" || u.prep == "volgens" || u.prep == "namens" ||
+        u.prep == "in" || u.prep == "met" ||
+        (u.b > c.b && (Lower(u.b - 1) == "zijn" || Lower(u.b - 1) == "haar" ||
+                       Lower(u.b - 1) == "hun" || Lower(u.b - 1) == "eigen")))
+      continue;
+    for (const Unit& v : c.units)
+      if (v.group == u.group)
+        for (const ActorRef& r : v.refs)
+          if (!r.code.empty() && !is_source(r)) out.push_back(r);
+    if (!out.empty()) return out;
+  }
+  std::string sc = src.empty() ? "" : src[0].country;
+  // A place of another country: "stuurde hulp naar de stad".
+  if (std::optional<ActorRef> at = PlaceActor(c); at && at->country != sc) {
+    out.push_back(*at);
+    return out;
+  }
+  if (src.empty() || src[0].code.empty()) return out;
+  // Protests, force posture and coercion are mostly domestic: no foreign
+  // target is guessed for them.
+  if (cameo_root == "14" || cameo_root == "15" || cameo_root == "17") return out;
+  // The other side of the conflict.
+  if (pair_.size() == 2 && pair_coordinated_ && !sc.empty()) {
+    if (pair_[0].country == sc && !is_source(pair_[1])) out.push_back(pair_[1]);
+    if (pair_[1].country == sc && !is_source(pair_[0])) out.push_back(pair_[0]);
+    if (!out.empty()) return out;
+  }
+  if (doc_country_.size() == 3 && doc_country_ != sc &&
+      !is_source(ActorRef{"", {}, doc_country_, doc_country_, "", ""}))
+    out.push_back(ActorRef{doc_country_, src[0].span, doc_country_, doc_country_, "", ""});
+  return out;
+}
+
 std::vector<ActorRef> DocumentRun::Slot(const Clause& c, const std::string& slot,
                                         bool passive, int* group_out) const {
   std::vector<ActorRef> out;
@@ -678,6 +1060,18 @@ std::vector<ActorRef> DocumentRun::Slot(const Clause& c, const std::string& slot
           group = u.group;
           break;
         }
+      // "door een luchtaanval van het leger": the owner is the agent.
+      for (uint32_t k = c.b; group < 0 && k < c.e; ++k) {
+        if (Lower(k) != "door") continue;
+        for (const Unit& u : c.units)
+          if (u.prep == "van" && u.b > k && u.b <= k + 6 && u.kind != UnitKind::kPlace) {
+            group = u.group;
+            break;
+          }
+      }
+    } else if (c.inherit) {
+      if (group_out) *group_out = -3;
+      return c.inherited;
     } else {
       group = sg;
     }
@@ -685,12 +1079,22 @@ std::vector<ActorRef> DocumentRun::Slot(const Clause& c, const std::string& slot
     if (passive) {
       group = sg;
     } else {
+      // The first bare unit, but a coded actor before a name without a code
+      // ("in de deelstaat Al Jazira zeker 80 inwoners").
+      int uncoded = -1;
       for (const Unit& u : c.units)
         if (u.group != sg && u.prep.empty() && u.kind != UnitKind::kPlace &&
             u.kind != UnitKind::kRecip) {
+          if (u.kind == UnitKind::kEntity &&
+              std::none_of(u.refs.begin(), u.refs.end(),
+                           [](const ActorRef& r) { return !r.code.empty(); })) {
+            if (uncoded < 0) uncoded = u.group;
+            continue;
+          }
           group = u.group;
           break;
         }
+      if (group < 0) group = uncoded;
     }
   } else if (slot.rfind("pobj:", 0) == 0) {
     std::string prep = slot.substr(5);
@@ -712,6 +1116,16 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
   bool cumulative = false;
   for (uint32_t i = c.b; i < c.e; ++i)
     if (MultiCue("cumulative", i, c.e)) cumulative = true;
+  // "sinds januari zijn 5000 mensen gedood" is a running total, unless
+  // the count is an increment ("sinds vrijdag nog eens negen").
+  {
+    bool since = false, increment = false;
+    for (uint32_t i = c.b; i < c.e; ++i) {
+      if (Lower(i) == "sinds") since = true;
+      if (Lower(i) == "eens" && i > c.b && Lower(i - 1) == "nog") increment = true;
+    }
+    if (since && !increment) cumulative = true;
+  }
   const auto& nums = in_.text.numbers;
   auto number_before = [&](uint32_t i, uint32_t window) -> const text::NumberMention* {
     const text::NumberMention* best = nullptr;
@@ -758,6 +1172,15 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
     }
     if (dict_.IsCue("civilian", l)) cas.civilians = true;
   }
+  if (cumulative && !cas.found) {
+    for (const auto& m : nums) {
+      if (m.token_begin <= c.b || m.token_end > c.e || m.vague) continue;
+      const std::string& before = Lower(m.token_begin - 1);
+      if (before != "tot" && before != "op") continue;
+      cas.pending_total = static_cast<int64_t>(m.value);
+      break;
+    }
+  }
   {
     // "twaalf mensen kwamen om", "drie soldaten werden gedood", "raakten gewond".
     bool killed_verb = false, injured_verb = false;
@@ -778,6 +1201,18 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
       // Each counted group of people is killed or injured by what follows
       // it up to the next group: "drie mensen om en raakten vijf gewond".
       for (uint32_t i = c.b; i < c.e; ++i) {
+        if (kPersonNounsSingular.count(Lower(i)) && i > c.b && Lower(i - 1) == "een" &&
+            !cas.killed && !cas.injured) {
+          bool injured_here = false;
+          for (uint32_t k = i + 1; k < c.e; ++k)
+            if (kInjuredWords.count(Lower(k)) || Lower(k).find("gewond") != std::string::npos)
+              injured_here = true;
+          bool killed = killed_verb && !(injured_verb && injured_here);
+          cas.found = true;
+          cas.spans.push_back(Span{toks_[i - 1].span.begin, toks_[i].span.end});
+          (killed ? cas.killed : cas.injured) = 1;
+          continue;
+        }
         if (!kPersonNouns.count(Lower(i)) && Lower(i) != "anderen") continue;
         const text::NumberMention* n = number_before(i, 2);
         if (!n) continue;
@@ -812,8 +1247,25 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
         T(targets.begin(), targets.end());
     if (S.empty()) S.push_back(std::nullopt);
     if (T.empty()) T.push_back(std::nullopt);
+    auto own = [](const std::optional<ActorRef>& a, const std::optional<ActorRef>& b) {
+      return a && b && !a->code.empty() &&
+             (a->code == b->code || (!a->country.empty() && a->country == b->country &&
+                                     a->code.size() <= 6 && b->code.size() <= 6 &&
+                                     (a->code.size() == 3 || b->code.size() == 3)));
+    };
     for (const auto& a : S) {
       bool any = false;
+      // Coordinated subjects that each act on their own people ("Rusland
+      // en Oekraïne lieten elk krijgsgevangenen vrij") act on each other.
+      if (S.size() >= 2 && !T.empty() &&
+          std::all_of(T.begin(), T.end(), [&](const auto& b) { return own(a, b); })) {
+        for (const auto& b : S)
+          if (b && a && b->country != a->country && !b->country.empty()) {
+            pairs.push_back({a, b});
+            any = true;
+          }
+        if (any) continue;
+      }
       for (const auto& b : T) {
         if (a && b && !a->code.empty() && a->code == b->code) continue;
         pairs.push_back({a, b});
@@ -854,7 +1306,11 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
     e.target = slot(tgt, "target");
     e.reported = reported;
     e.negated = c.negated;
-    e.hypothetical = c.conditional || c.modal;
+    // A modal that is itself the trigger ("dreigde met vergelding") does
+    // not make its own event hypothetical.
+    e.hypothetical = c.conditional ||
+                     std::any_of(c.modal_toks.begin(), c.modal_toks.end(),
+                                 [&](uint32_t m) { return m != trigger_b; });
     out->push_back(std::move(d));
   }
 }
@@ -870,12 +1326,30 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
   }();
   bool reported = c.reported || sentence_reported;
   std::set<uint32_t> used;  // tokens already a trigger
+  // A separable particle closing the clause ("staken de grens over") belongs
+  // to the verb: a reading without that particle is another verb.
+  uint32_t final_particle = UINT32_MAX;
+  for (uint32_t k = c.e; k > c.b; --k) {
+    if (toks_[k - 1].type != TokenType::kWord) continue;
+    if (morph_.IsParticle(Lower(k - 1)) && k - 1 > c.b && !kDeterminers.count(Lower(k - 2)) &&
+        !IsPrep(k - 2))
+      final_particle = k - 1;
+    break;
+  }
+  const int clause_sg = SubjectGroup(c);
+  auto in_subject = [&](uint32_t k) {
+    if (clause_sg < 0) return false;
+    for (const Unit& u : c.units)
+      if (u.group == clause_sg && k >= u.b && k < u.e) return true;
+    return false;
+  };
   for (uint32_t i = c.b; i < c.e; ++i) {
     if (!IsVerbToken(i)) continue;
     if (i > c.b && Lower(i - 1) == "te") continue;  // content of another verb
     // Best pattern over this token's readings.
     const Pattern* best = nullptr;
     int best_spec = -1;
+    uint32_t best_prep_dist = UINT32_MAX;
     uint32_t particle_tok = UINT32_MAX, object_tok = UINT32_MAX;
     for (const VerbReading& r : Readings(i)) {
       for (const std::string* key : {&r.lemma, &r.base}) {
@@ -886,12 +1360,19 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
               // joined: opriep, opgeroepen
             } else if (r.particle.empty() && r.base == p->base) {
               for (uint32_t k = i + 1; k < c.e; ++k)
-                if (Lower(k) == p->particle) ptok = k;
+                if (Lower(k) == p->particle && SplitParticleAt(k, c)) ptok = k;
               if (ptok == UINT32_MAX) continue;
             } else {
               continue;
             }
-          } else if (!r.particle.empty() || r.lemma != p->lemma) {
+          } else if (r.lemma != p->lemma) {
+            // A pattern without a particle also takes a reading with the
+            // particle joined: the verb is inseparable (doorzocht,
+            // ondertekend, overweegt).
+            continue;
+          } else if (final_particle != UINT32_MAX && final_particle > i &&
+                     std::find(p->preps.begin(), p->preps.end(), Lower(final_particle)) ==
+                         p->preps.end()) {
             continue;
           }
           if (p->reflexive) {
@@ -900,17 +1381,22 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
               if (dict_.IsCue("reflexive", Lower(k))) refl = true;
             if (!refl) continue;
           }
+          // The required preposition nearest the verb decides between
+          // readings of equal specificity ("sprak ... met X over de
+          // veiligheid van ..." is spreken met, not spreken van).
+          uint32_t prep_dist = UINT32_MAX;
           if (!p->preps.empty()) {
-            bool has = false;
             for (uint32_t k = c.b; k < c.e; ++k)
               for (const std::string& pr : p->preps)
-                if (Lower(k) == pr && k != ptok) has = true;
-            if (!has) continue;
+                if (Lower(k) == pr && k != ptok) prep_dist = std::min(prep_dist, k > i ? k - i : i - k);
+            if (prep_dist == UINT32_MAX) continue;
           }
           uint32_t otok = UINT32_MAX;
           if (!p->objects.empty()) {
             for (uint32_t k = c.b; k < c.e && otok == UINT32_MAX; ++k) {
-              if (k == i) continue;
+              // The subject is not the object ("De oproerpolitie zette
+              // waterkanonnen in" is no deployment of police).
+              if (k == i || in_subject(k)) continue;
               for (const std::string& o : p->objects) {
                 const std::string& l = Lower(k);
                 if (l == o || (l.size() > o.size() && l.compare(l.size() - o.size(), o.size(), o) == 0) ||
@@ -922,9 +1408,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             if (otok == UINT32_MAX) continue;
           }
           int spec = p->specificity();
-          if (spec > best_spec) {
+          if (spec > best_spec || (spec == best_spec && prep_dist < best_prep_dist)) {
             best = p;
             best_spec = spec;
+            best_prep_dist = prep_dist;
             particle_tok = ptok;
             object_tok = otok;
           }
@@ -936,8 +1423,24 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       if (object_tok != UINT32_MAX) used.insert(object_tok);
       std::string cameo = best->cameo;
       bool refined = false;
+      // Refinement keywords may stand in an "om ... te" complement ("boden
+      // aan om Ecuador te helpen met inlichtingen").
+      uint32_t refine_end = c.e;
+      for (size_t k = static_cast<size_t>(ci) + 1;
+           k < clauses.size() && clauses[k].type == ClauseType::kSub && clauses[k].sub == "om"; ++k)
+        refine_end = clauses[k].e;
+      // "eist dat Israël zich terugtrekt": what is demanded is in the
+      // dat-clause, which is no event yet; its subject is the addressee.
+      Clause* demanded = nullptr;
+      if ((Root(best->cameo) == "10" || Root(best->cameo) == "02") &&
+          static_cast<size_t>(ci) + 1 < clauses.size() &&
+          clauses[ci + 1].type == ClauseType::kSub && clauses[ci + 1].sub == "dat") {
+        demanded = &clauses[ci + 1];
+        demanded->conditional = true;
+        refine_end = demanded->e;
+      }
       for (const Refinement& rf : best->refine) {
-        for (uint32_t k = c.b; k < c.e && !refined; ++k)
+        for (uint32_t k = c.b; k < refine_end && !refined; ++k)
           for (const std::string& kw : rf.keywords)
             if (Lower(k).rfind(kw, 0) == 0) {
               cameo = rf.cameo;
@@ -949,11 +1452,27 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       bool passive = false;
       for (const VerbReading& r : Readings(i))
         if (r.form == VerbForm::kParticiple && c.passive_aux) passive = true;
+      // An auxiliary right next to the participle decides ("die door de
+      // Emiraten was bemiddeld"); otherwise the clause's auxiliaries do.
+      auto aux_at = [&](uint32_t k) {
+        return k >= c.b && k < c.e && dict_.IsCue("passive_aux", Lower(k)) && IsVerbToken(k);
+      };
+      const bool adjacent_aux = (i > c.b && aux_at(i - 1)) || aux_at(i + 1);
+      if (passive && !adjacent_aux && !c.passive_worden &&
+          (c.perfect_hebben || best->target != "obj"))
+        passive = false;
+      if (Lower(i) == "geworden") passive = false;  // "zijn het eens geworden"
       int sg = -1;
       std::vector<ActorRef> src = Slot(c, best->source, passive, &sg);
       std::vector<ActorRef> tgt;
       bool recip = false;
-      if (best->target == "recip" || (c.recip && best->target == "obj")) {
+      auto distinct = [](const std::vector<ActorRef>& v) {
+        for (const ActorRef& a : v)
+          if (!a.code.empty() && a.code != v[0].code) return true;
+        return false;
+      };
+      if (best->target == "recip" || (c.recip && src.size() >= 2 && distinct(src)) ||
+          (c.recip && best->target == "obj")) {
         recip = c.recip || best->target == "recip";
         if (src.size() < 2) {
           recip = false;
@@ -961,7 +1480,36 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         }
       } else {
         tgt = Slot(c, best->target, passive, nullptr);
+        if (tgt.empty() && demanded) {
+          FindUnits(demanded);
+          ResolveUnits(demanded);
+          for (const ActorRef& r2 : Slot(*demanded, "subj", false, nullptr))
+            if (!r2.code.empty()) tgt.push_back(r2);
+          demanded->units.clear();
+        }
+        // "Nederland en Duitsland ondertekenden een verdrag": a cooperative
+        // act of coordinated subjects without a named partner is mutual.
+        const std::string root = Root(cameo);
+        if (tgt.empty() && src.size() >= 2 && distinct(src) && root >= "03" && root <= "08" &&
+            cameo != "039" && cameo != "045" && cameo != "043")
+          recip = true;
       }
+      // The source itself is no target ("Nederland heeft ... het land
+      // uitgezet"): the context may name one.
+      if (!recip && !tgt.empty() &&
+          std::all_of(tgt.begin(), tgt.end(), [&](const ActorRef& t) {
+            return std::any_of(src.begin(), src.end(), [&](const ActorRef& a) {
+              return !a.code.empty() && a.code == t.code;
+            });
+          }))
+        tgt.clear();
+      // A target that is only a name without a code ("?") gives way to a
+      // coded one from the context.
+      const bool uncoded_target =
+          !tgt.empty() && std::all_of(tgt.begin(), tgt.end(),
+                                      [](const ActorRef& r) { return r.code.empty(); });
+      std::vector<ActorRef> uncoded;
+      if (uncoded_target) uncoded.swap(tgt);
       // A mediator or host acts towards both parties of the conflict.
       if (tgt.empty() && !recip && (cameo == "039" || cameo == "045" || cameo == "043")) {
         for (const ActorRef& r : pair_)
@@ -975,6 +1523,30 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           (IsViolentRoot(Root(cameo)) || Root(cameo) == "17")) {
         std::optional<ActorRef> at = PlaceActor(c);
         if (at) tgt.push_back(*at);
+      }
+      if (tgt.empty() && !recip && Root(cameo) != "01")
+        tgt = ContextTarget(c, src, sg, Root(cameo));
+      if (tgt.empty()) tgt.swap(uncoded);
+      // A domestic protest or strike threat without a named target is aimed
+      // at the government of the protesters' country.
+      if (tgt.empty() && !recip && (Root(cameo) == "14" || cameo == "133") && src.size() == 1 &&
+          src[0].country.size() == 3 && src[0].code != src[0].country + "GOV") {
+        ActorRef g = src[0];
+        g.code = g.country + "GOV";
+        g.sector = "GOV";
+        g.resolved_from = "protest target";
+        tgt.push_back(g);
+      }
+      // "De spanningen dreigen op te lopen": a threat needs a threatener.
+      if (Root(cameo) == "13" &&
+          std::none_of(src.begin(), src.end(), [](const ActorRef& a) { return !a.code.empty(); }))
+        continue;
+      // A coercive act in the passive without an agent ("werden twintig
+      // betogers aangehouden") is done by the authorities of the place.
+      if (passive && src.empty() && Root(cameo) == "17") {
+        ActorRef a{toks_[i].text, toks_[i].span, "COP", "", "COP", "passive without agent"};
+        FillCountry(&a, i);
+        if (!a.country.empty()) src.push_back(a);
       }
       std::vector<Span> extra;
       if (particle_tok != UINT32_MAX) extra.push_back(toks_[particle_tok].span);
@@ -1026,17 +1598,16 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             clauses[k].sub != "of")
           break;
         clauses[k].reported = true;
-        if (tgt.empty() && k == static_cast<size_t>(ci) + 1) {
-          FindUnits(&clauses[k]);
-          ResolveUnits(&clauses[k]);
-          for (const ActorRef& r2 : Slot(clauses[k], "subj", false, nullptr))
-            if (!r2.code.empty()) tgt.push_back(r2);
-          clauses[k].units.clear();
-        }
+        // "ontkende dat ...": what is denied did not happen as told.
+        if (sv->cameo == "016") clauses[k].negated = true;
       }
       bool has_source = std::any_of(src.begin(), src.end(),
                                     [](const ActorRef& a) { return !a.code.empty(); });
-      if (opt_.emit_statements && has_source) {
+      // A quote tag (", meldde de politie") attributes what precedes it; a
+      // plain attribution is no statement event of its own.
+      bool quote_tag = i == c.b && c.b > in_.text.sentences[s].token_begin &&
+                       Lower(c.b - 1) == "," && sv->cameo == "010";
+      if (opt_.emit_statements && has_source && !quote_tag) {
         Pattern dummy;
         size_t before = out->size();
         Emit(c, s, ci, dummy, sv->cameo, i, i + 1, {}, src, tgt, false, reported, out);
@@ -1093,9 +1664,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         nps = dict_.NounPatternsForWord(l.substr(0, l.size() - 1));
       if (nps.empty()) continue;
       const Pattern& p = *nps[0];
+      int sg = -1;
       std::vector<ActorRef> src =
-          role == "do" ? Slot(c, "subj", false, nullptr) : std::vector<ActorRef>{};
-      if (p.source.rfind("pobj:", 0) == 0 && src.empty()) src = Slot(c, p.source, false, nullptr);
+          role == "do" ? Slot(c, "subj", false, &sg) : std::vector<ActorRef>{};
+      if (p.source.rfind("pobj:", 0) == 0 && src.empty()) src = Slot(c, p.source, false, &sg);
       std::vector<ActorRef> tgt;
       if (p.target.rfind("pobj:", 0) == 0) tgt = Slot(c, p.target, false, nullptr);
       std::string cameo = p.cameo;
@@ -1103,7 +1675,18 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         for (uint32_t k = c.b; k < c.e; ++k)
           for (const std::string& kw : rf.keywords)
             if (Lower(k).rfind(kw, 0) == 0) cameo = rf.cameo;
-      Emit(c, s, ci, p, cameo, i, i + 1, {toks_[support_tok].span}, src, tgt, false, reported,
+      bool recip = false;
+      if (tgt.empty() && src.size() >= 2 &&
+          (p.target == "recip" || c.recip || (Root(cameo) >= "03" && Root(cameo) <= "08")) &&
+          std::any_of(src.begin(), src.end(),
+                      [&](const ActorRef& a) { return !a.code.empty() && a.code != src[0].code; }))
+        recip = true;
+      // A joint exercise held by one side alone is a show of force ("China
+      // begon een militaire oefening rond Taiwan").
+      if (!recip && p.target == "recip" && Root(cameo) == "06") cameo = "150";
+      if (tgt.empty() && !recip && Root(cameo) != "01")
+        tgt = ContextTarget(c, src, sg, Root(cameo));
+      Emit(c, s, ci, p, cameo, i, i + 1, {toks_[support_tok].span}, src, tgt, recip, reported,
            out);
       used.insert(i);
       break;
@@ -1226,6 +1809,7 @@ std::optional<EventLocation> DocumentRun::PlaceFor(uint32_t s, const Clause& c) 
   const auto& P = in_.places;
   for (int tier = 0; tier < 3; ++tier) {
     for (size_t pi = 0; pi < P.size(); ++pi) {
+      if (place_is_actor_[pi]) continue;
       uint32_t b = place_tok_begin_[pi], e = place_tok_end_[pi];
       if (tier == 0 && (b < c.b || e > c.e || !locative(pi, c.b))) continue;
       if (tier == 1 && (b < sen.token_begin || e > sen.token_end || !locative(pi, sen.token_begin)))
@@ -1242,19 +1826,29 @@ std::optional<EventLocation> DocumentRun::PlaceFor(uint32_t s, const Clause& c) 
 void DocumentRun::CodeSentence(uint32_t s) {
   std::vector<Clause> clauses = Clauses(s);
   std::vector<Draft> drafts;
+  std::vector<ActorRef> main_subject;
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
-    FindUnits(&clauses[ci]);
-    ResolveUnits(&clauses[ci]);
+    Clause& c = clauses[ci];
+    FindUnits(&c);
+    if (c.inherit) c.inherited = main_subject;
+    ResolveUnits(&c);
+    if (c.type == ClauseType::kMain && !c.inherit) {
+      std::vector<ActorRef> subj = Slot(c, "subj", false, nullptr);
+      if (!subj.empty()) main_subject = subj;
+    }
     AddTriggerEvents(s, clauses, static_cast<int>(ci), &drafts);
   }
   // A speaker who says that someone fights or attacks accuses them: the
   // statement becomes CAMEO 112 against each coded perpetrator.
   for (size_t k = 0; k < drafts.size(); ++k) {
-    if (!drafts[k].speech) continue;
+    if (!drafts[k].speech || drafts[k].ev.cameo == "016") continue;
     std::vector<std::optional<ActorSlot>> accused;
+    const std::optional<ActorSlot>& speaker = drafts[k].ev.source;
     for (const Draft& d : drafts)
-      if (d.violent && d.ev.reported && d.clause > drafts[k].clause && d.ev.source &&
-          !d.ev.source->code.empty())
+      if (d.violent && d.ev.reported && !d.ev.negated && d.clause > drafts[k].clause && d.ev.source &&
+          !d.ev.source->code.empty() &&
+          // Telling what one's own side did is a claim, not an accusation.
+          !(speaker && !speaker->country.empty() && speaker->country == d.ev.source->country))
         accused.push_back(d.ev.source);
     if (accused.empty()) continue;
     Draft tmpl = drafts[k];
@@ -1283,12 +1877,64 @@ void DocumentRun::CodeSentence(uint32_t s) {
     k = 0;  // drafts changed; statements of other clauses are revisited
     if (drafts.empty()) break;
   }
+  // What a speaker says about his own side's conduct is a speech act of its
+  // own: "zei dat zijn regering de wet niet intrekt" refuses to yield (12),
+  // "zeiden dat zij elkaar willen ontmoeten" expresses intent (03).
+  for (size_t k = 0; k < drafts.size(); ++k) {
+    if (!drafts[k].speech || drafts[k].ev.cameo != "010" || !drafts[k].ev.source) continue;
+    const ActorSlot speaker = *drafts[k].ev.source;
+    std::vector<Draft> acts;
+    for (const Draft& d : drafts) {
+      if (d.speech || d.clause <= drafts[k].clause || !d.ev.reported) continue;
+      const std::string root = Root(d.ev.cameo);
+      const bool own = !d.ev.source || d.ev.source->code.empty() ||
+                       (!speaker.country.empty() && d.ev.source->country == speaker.country);
+      if (!own) continue;
+      std::string code;
+      if (d.ev.negated && root == "08") {
+        const std::string& y = d.ev.cameo;
+        code = y.rfind("083", 0) == 0   ? "1232"
+               : y.rfind("084", 0) == 0 ? "1243"
+               : y.rfind("085", 0) == 0 ? "1244"
+               : y.rfind("087", 0) == 0 ? "1246"
+                                        : "124";
+      } else if (d.ev.hypothetical && !d.ev.negated && !clauses[d.clause].conditional &&
+                 root >= "04" && root <= "08") {
+        code = root == "04" ? "036" : root == "05" ? "030" : root == "06" ? "031"
+               : root == "07" ? "033" : "035";
+      }
+      if (code.empty()) continue;
+      Draft a = d;
+      a.ev.cameo = code;
+      if (const CameoInfo* info = ont_.Find(code)) {
+        a.ev.plover_type = info->plover_type;
+        a.ev.plover_mode = info->plover_mode;
+        a.ev.quad_class = info->quad_class;
+        a.ev.goldstein = info->goldstein;
+      }
+      a.ev.negated = false;
+      a.ev.hypothetical = false;
+      a.ev.reported = drafts[k].ev.reported;
+      a.violent = false;
+      if (!a.ev.source || a.ev.source->code.empty()) a.ev.source = speaker;
+      acts.push_back(std::move(a));
+    }
+    if (acts.empty()) continue;
+    const int clause = drafts[k].clause;
+    drafts.erase(std::remove_if(drafts.begin(), drafts.end(),
+                                [&](const Draft& d) { return d.speech && d.clause == clause; }),
+                 drafts.end());
+    for (Draft& a : acts) drafts.push_back(std::move(a));
+    k = static_cast<size_t>(-1);  // restart: drafts changed
+  }
   // Casualties: one record per sentence, from every clause.
   Casualties cas;
+  std::optional<int64_t> pending_total;
   for (size_t ci = 0; ci < clauses.size(); ++ci) {
     Casualties c = FindCasualties(clauses[ci]);
     if (!c.found) {
       if (c.civilians) cas.civilians = true;
+      if (c.pending_total && !pending_total) pending_total = c.pending_total;
       continue;
     }
     if (!cas.found) cas.clause = static_cast<int>(ci);
@@ -1300,6 +1946,20 @@ void DocumentRun::CodeSentence(uint32_t s) {
     cas.civilians = cas.civilians || c.civilians;
     cas.vague = cas.vague || c.vague;
     cas.spans.insert(cas.spans.end(), c.spans.begin(), c.spans.end());
+  }
+  if (cas.found && cas.killed && !cas.cumulative_killed && pending_total &&
+      *pending_total > *cas.killed)
+    cas.cumulative_killed = pending_total;
+  // "Het dodental is gestegen tot 52. Op dinsdag vielen er nog eens 12
+  // doden.": the increment belongs to the running total told just before.
+  if (cas.found && cas.cumulative_killed) {
+    last_cumulative_killed_ = cas.cumulative_killed;
+    last_cumulative_sentence_ = s;
+  } else if (cas.found && cas.killed && last_cumulative_killed_ &&
+             s <= last_cumulative_sentence_ + 2 && *last_cumulative_killed_ > *cas.killed) {
+    const Sentence& sen = in_.text.sentences[s];
+    for (uint32_t i = sen.token_begin + 1; i < sen.token_end; ++i)
+      if (Lower(i) == "eens" && Lower(i - 1) == "nog") cas.cumulative_killed = last_cumulative_killed_;
   }
   if (cas.found) {
     Fatalities f{cas.killed, cas.injured, cas.cumulative_killed, cas.cumulative_injured,
@@ -1394,7 +2054,11 @@ std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
     std::string key = e.cameo + "|" + (e.source ? e.source->code + "/" + e.source->text : "-") +
                       "|" + (e.target ? e.target->code + "/" + e.target->text : "-") + "|" +
                       e.date.start + "|" + e.date.end + "|" +
-                      (e.location ? e.location->name : "") + "|" + (e.reported ? "r" : "");
+                      (e.location ? e.location->name : "") + "|" + (e.reported ? "r" : "") + "|" +
+                      (e.fatalities ? std::to_string(e.fatalities->killed.value_or(-1)) + "/" +
+                                          std::to_string(e.fatalities->injured.value_or(-1)) + "/" +
+                                          std::to_string(e.fatalities->cumulative_killed.value_or(-1))
+                                    : "");
     auto it = seen.find(key);
     if (it != seen.end()) {
       Event& m = out[it->second];

@@ -40,7 +40,18 @@
 //     of the sentence's place, else of the sentence's one named country,
 //     else the article's main country. A violent or coercive event without
 //     an actor target is aimed at the country of the clause's place
-//     ("bestookten de haven van Odessa" -> UKR).
+//     ("bestookten de haven van Odessa" -> UKR). Any other event whose
+//     target slot stays empty takes it from the context: another actor in
+//     the clause ("riep zijn ambassadeur bij de EU terug"), a place of
+//     another country ("stuurde hulp naar de stad"), the other side of the
+//     conflict pair, else the article's country; a domestic protest without
+//     a target is aimed at its government. Coordinated subjects of a
+//     cooperative act without a partner ("X en Y ondertekenden een
+//     verdrag") act on each other. Descriptive noun phrases point back:
+//     "de beweging" (last non-state group), "het bondgenootschap" (last
+//     IGO), "het land" (the article's country); "dat het ..." is a pronoun.
+//     A separable particle closing the clause ("staken de grens over")
+//     blocks readings of the verb without it.
 //  4. Casualties. "N doden/gewonden", "kwamen (...) om" (particle split),
 //     "nog eens N", "het totaal op N", "het dodental is gestegen tot N"
 //     give killed/injured (each counted group by the verb that follows it),
@@ -49,8 +60,9 @@
 //     without a violent trigger becomes an ASSAULT/FIGHT event with an
 //     unknown source.
 //  5. Negation and modality: "niet/geen" negate; "zou/kan/wil" and
-//     conditional clauses make events hypothetical; neither is emitted by
-//     default.
+//     conditional clauses make events hypothetical (a modal that is itself
+//     the trigger, "dreigde met", does not); a denial ("ontkende dat ...")
+//     negates what it reports; neither is emitted by default.
 //  6. Date: the clause's date expression, else the sentence's (but not one
 //     in a speech clause: "..., meldde het leger maandag"), else the date of
 //     the last explicitly dated event up to two sentences back (the story

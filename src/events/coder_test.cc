@@ -30,8 +30,8 @@ namespace fs = std::filesystem;
 
 // Dev F1 regression floors, just under the score reached when they were
 // set (with and without the compiled gazetteer).
-constexpr double kDevMinF1WithPlaces = 0.50;
-constexpr double kDevMinF1WithoutPlaces = 0.48;
+constexpr double kDevMinF1WithPlaces = 0.70;
+constexpr double kDevMinF1WithoutPlaces = 0.66;
 
 // The gazetteer next to the kroniek binary of this build tree, if built.
 std::string FindGazetteer() {
@@ -139,55 +139,17 @@ TEST_F(CoderTest, EveryPatternExampleIsCodedWithItsCode) {
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"Iran toonde zich dinsdag bereid tot gesprekken.",
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"De Europese Unie overweegt nieuwe sancties tegen Wit-Rusland.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"De VN manen beide partijen aan tot terughoudendheid.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Nederland en Duitsland hebben dinsdag in Berlijn een verdrag ondertekend.",
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"Nederland gaat militair samenwerken met Estland.",
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"De Verenigde Staten deelden inlichtingen met Oekraïne.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"Denemarken leidde Oekraïense piloten op.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"De VN gaan na wie verantwoordelijk is voor de aanval.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"De Franse politie doorzocht het hoofdkantoor van de partij.",
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"Zuid-Afrika diende een aanklacht in tegen Israël.",
        "a competing pattern (114 protest) is preferred over this reading"},
       {"Oekraïne klaagde Rusland aan bij het Internationaal Gerechtshof.",
        "a competing pattern (114 protest) is preferred over this reading"},
-      {"Brussel dreigt het kandidaat-lidmaatschap van Georgië te bevriezen.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Iran waarschuwde Israël voor een harde vergelding.",
-       "the speech-verb reading (012) wins over the pattern"},
-      {"De VN waarschuwden voor hongersnood in Gaza.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Duizenden Georgiërs demonstreerden tegen de regering.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Duizenden Belgische boeren manifesteerden in Brussel.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"In Tbilisi zijn tienduizenden Georgiërs de straat op gegaan tegen een omstreden wet.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"De Georgische oproerpolitie zette waterkanonnen en traangas in tegen de betogers.",
-       "inzetten: the object/refinement picks the mobilisation reading (15x)"},
-      {"Het Syrische leger zette chemische wapens in tegen de rebellen.",
-       "inzetten: the object/refinement picks the mobilisation reading (15x)"},
-      {"Chinese oorlogsschepen patrouilleerden rond Taiwan.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Een Venezolaanse patrouilleboot is zondag de wateren van Guyana binnengevaren.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Congo heeft zijn ambassadeur uit Rwanda teruggeroepen.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Zwitserland bevroor de tegoeden van de Russische centrale bank.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"De Europese Unie bevroor de toetredingsgesprekken met Turkije.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Russische soldaten mishandelden Oekraïense krijgsgevangenen.",
-       "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
-      {"Het Congolese leger vecht tegen de rebellen van M23.",
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
       {"In 2020 brak oorlog uit tussen Armenië en Azerbeidzjan.",
        "not yet diagnosed: no event is coded (tagger reading or clause analysis)"},
@@ -355,7 +317,7 @@ TEST_F(CoderTest, RoleWithoutCountryTakesTheArticleCountry) {
 }
 
 TEST_F(CoderTest, NonActorSubjectIsNotReplacedByALaterActor) {
-  auto evs = Code("De aanvallers openden het vuur op een controlepost, meldde de politie.");
+  auto evs = Code("Onbekenden openden het vuur op een controlepost, meldde de politie.");
   for (const Event& e : evs) {
     if (e.cameo.rfind("19", 0) == 0) {
       EXPECT_FALSE(e.source && !e.source->code.empty()) << Describe(evs);
@@ -369,6 +331,69 @@ TEST_F(CoderTest, MediatorActsTowardsBothParties) {
       "Rusland heeft zich als bemiddelaar opgeworpen.");
   EXPECT_TRUE(Find(evs, "03", "RUS", "ARM") || Find(evs, "04", "RUS", "ARM")) << Describe(evs);
   EXPECT_TRUE(Find(evs, "03", "RUS", "AZE") || Find(evs, "04", "RUS", "AZE")) << Describe(evs);
+}
+
+TEST_F(CoderTest, EmptyTargetIsTakenFromTheContext) {
+  // Another actor in the clause.
+  auto bij = Code("Wit-Rusland riep zijn ambassadeur bij de Europese Unie terug.");
+  EXPECT_TRUE(Find(bij, "16", "BLR", "IGOEUREEC")) << Describe(bij);
+  // The other side of the conflict pair.
+  auto pair = Code(
+      "Armenië en Azerbeidzjan vechten om Nagorno-Karabach. "
+      "Armenië gaf de stoffelijke resten van twee soldaten terug.");
+  EXPECT_TRUE(Find(pair, "08", "ARM", "AZE")) << Describe(pair);
+}
+
+TEST_F(CoderTest, DenialNegatesWhatItReports) {
+  auto evs = Code("Rwanda ontkent dat het de rebellen van M23 steunt.");
+  EXPECT_FALSE(Find(evs, "05")) << Describe(evs);
+  EXPECT_TRUE(Find(evs, "016", "RWA")) << Describe(evs);
+}
+
+TEST_F(CoderTest, ModalTriggerIsNotHypothetical) {
+  auto evs = Code("Noord-Korea dreigde dinsdag met een genadeloze vergelding tegen Zuid-Korea.");
+  EXPECT_TRUE(Find(evs, "13", "PRK")) << Describe(evs);
+  auto te = Code("De Europese Unie dreigt de toetredingsgesprekken met Georgië te bevriezen.");
+  EXPECT_TRUE(Find(te, "131", "IGOEUREEC", "GEO")) << Describe(te);
+}
+
+TEST_F(CoderTest, CoordinatedSubjectsOfACooperativeActActOnEachOther) {
+  auto evs = Code("Nederland en België hebben dinsdag een verdrag ondertekend.");
+  EXPECT_TRUE(Find(evs, "057", "NLD", "BEL")) << Describe(evs);
+  EXPECT_TRUE(Find(evs, "057", "BEL", "NLD")) << Describe(evs);
+}
+
+TEST_F(CoderTest, DescriptiveNounPhrasePointsBack) {
+  auto evs = Code(
+      "Hamas heeft het voorstel van Egypte afgewezen. "
+      "De beweging eist dat Israël zich terugtrekt uit de Gazastrook.");
+  EXPECT_TRUE(Find(evs, "10", "PSEHMS")) << Describe(evs);
+}
+
+TEST_F(CoderTest, ClauseFinalParticleBlocksAnotherVerb) {
+  // "staken ... over" is oversteken, not a strike.
+  auto evs = Code("Duizenden Soedanese vluchtelingen staken de grens met Tsjaad over.");
+  EXPECT_FALSE(Find(evs, "14")) << Describe(evs);
+  // "al maanden" is no verb (manen).
+  auto months = Code("Polen en Litouwen wisselen al maanden informatie uit.");
+  EXPECT_FALSE(Find(months, "02")) << Describe(months);
+}
+
+TEST_F(CoderTest, SingleVictimIsCounted) {
+  auto evs = Code("Bij de beschieting kwam een voorbijganger om het leven.");
+  const Event* e = nullptr;
+  for (const Event& x : evs)
+    if (x.fatalities) e = &x;
+  ASSERT_TRUE(e) << Describe(evs);
+  EXPECT_EQ(e->fatalities->killed.value_or(-1), 1);
+}
+
+TEST_F(CoderTest, FiniteVerbTaggedAsNounIsAVerb) {
+  auto evs = Code("Duizenden Georgiërs demonstreerden tegen de regering.");
+  EXPECT_TRUE(Find(evs, "14", "GEO")) << Describe(evs);
+  // A bare present stem after a noun stays a noun ("het bedrag bekend").
+  auto stem = Code("Het Duitse ministerie maakte het bedrag bekend.");
+  EXPECT_FALSE(Find(stem, "015")) << Describe(stem);
 }
 
 // (3) The seed gold.
