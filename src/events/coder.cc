@@ -215,6 +215,10 @@ class DocumentRun {
   // A target from the context when the pattern's slot is empty: another
   // actor in the clause, a place of another country, the other side of the
   // conflict pair, else the article's country.
+  // A rejection or denial without a named addressee answers the last coded
+  // actor of another side in the story's previous sentences ("Het IAEA
+  // vroeg om toegang. Teheran wees dat verzoek af").
+  std::vector<ActorRef> AnsweredTarget(const std::vector<ActorRef>& src, uint32_t s) const;
   std::vector<ActorRef> ContextTarget(const Clause& c, const std::vector<ActorRef>& src,
                                       int src_group, const std::string& cameo_root) const;
   void Emit(const Clause& c, uint32_t s, int ci, const Pattern& p, const std::string& cameo,
@@ -993,6 +997,28 @@ std::vector<ActorRef> DocumentRun::AnaphorRefs(uint32_t det, const std::string& 
   return out;
 }
 
+std::vector<ActorRef> DocumentRun::AnsweredTarget(const std::vector<ActorRef>& src,
+                                                  uint32_t s) const {
+  std::vector<ActorRef> out;
+  if (src.size() != 1 || src[0].code.empty()) return out;
+  for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 3 >= s; ++d) {
+    const auto& ds = d->ev.source;
+    // Within one country only a different sector answers: a group
+    // rejecting the government's invitation, not one ministry another.
+    static const std::set<std::string, std::less<>> kState = {"",    "GOV", "MIL", "COP",
+                                                               "SPY", "JUD", "LEG"};
+    if (!ds || ds->code.empty() || ds->code == src[0].code ||
+        (!src[0].country.empty() && ds->country == src[0].country &&
+         (ds->sector == src[0].sector ||
+          (kState.count(ds->sector) && kState.count(src[0].sector)))))
+      continue;
+    out.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
+                           "answered actor"});
+    break;
+  }
+  return out;
+}
+
 std::vector<ActorRef> DocumentRun::ContextTarget(const Clause& c, const std::vector<ActorRef>& src,
                                                  int src_group,
                                                  const std::string& cameo_root) const {
@@ -1239,9 +1265,19 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
   if (recip && sources.size() >= 2) {
     // "beide kanten bestookten elkaar", "X en Y kwamen bijeen": one event
     // per direction, as CAMEO dyads are directed.
-    for (const auto& a : sources)
-      for (const auto& b : sources)
-        if (a.code != b.code || a.text != b.text) pairs.push_back({a, b});
+    // Among three or more parties ("Egypte, Ethiopië en Sudan
+    // ondertekenden een akkoord") each party acts once, towards the next.
+    if (sources.size() >= 3) {
+      for (size_t a = 0; a < sources.size(); ++a) {
+        const ActorRef& b = sources[(a + 1) % sources.size()];
+        if (sources[a].code != b.code || sources[a].text != b.text)
+          pairs.push_back({sources[a], b});
+      }
+    } else {
+      for (const auto& a : sources)
+        for (const auto& b : sources)
+          if (a.code != b.code || a.text != b.text) pairs.push_back({a, b});
+    }
   } else {
     std::vector<std::optional<ActorRef>> S(sources.begin(), sources.end()),
         T(targets.begin(), targets.end());
@@ -1449,6 +1485,20 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             }
         if (refined) break;
       }
+      // A standing state is no new event: "houdt op dit moment nog drie
+      // burgers vast", "worden nog steeds vastgehouden" (but "nog eens").
+      if (best->lemma == "vasthouden") {
+        bool state = false;
+        for (uint32_t k = c.b; k < c.e && !state; ++k) {
+          const std::string& l = Lower(k);
+          const bool next_eens = k + 1 < c.e && Lower(k + 1) == "eens";
+          if (l == "momenteel" || l == "sinds" || (l == "nog" && !next_eens) ||
+              (l == "dit" && k > c.b && k + 1 < c.e && Lower(k - 1) == "op" &&
+               Lower(k + 1) == "moment"))
+            state = true;
+        }
+        if (state) continue;
+      }
       bool passive = false;
       for (const VerbReading& r : Readings(i))
         if (r.form == VerbForm::kParticiple && c.passive_aux) passive = true;
@@ -1524,6 +1574,11 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         std::optional<ActorRef> at = PlaceActor(c);
         if (at) tgt.push_back(*at);
       }
+      // So does an evaluation of something named before ("noemde het
+      // besluit onwettig").
+      if (tgt.empty() && !recip &&
+          (Root(cameo) == "12" || cameo == "016" || best->lemma == "noemen"))
+        tgt = AnsweredTarget(src, s);
       if (tgt.empty() && !recip && Root(cameo) != "01")
         tgt = ContextTarget(c, src, sg, Root(cameo));
       if (tgt.empty()) tgt.swap(uncoded);
@@ -1684,6 +1739,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // A joint exercise held by one side alone is a show of force ("China
       // begon een militaire oefening rond Taiwan").
       if (!recip && p.target == "recip" && Root(cameo) == "06") cameo = "150";
+      if (tgt.empty() && !recip && (Root(cameo) == "12" || cameo == "016"))
+        tgt = AnsweredTarget(src, s);
       if (tgt.empty() && !recip && Root(cameo) != "01")
         tgt = ContextTarget(c, src, sg, Root(cameo));
       Emit(c, s, ci, p, cameo, i, i + 1, {toks_[support_tok].span}, src, tgt, recip, reported,
@@ -2047,10 +2104,24 @@ void DocumentRun::Finish(Draft& d, const Clause& c) {
 std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
   std::vector<Event> out;
   std::map<std::string, size_t> seen;
+  auto emitted = [&](const Draft& d) {
+    return (!d.ev.negated || opt_.emit_negated) && (!d.ev.hypothetical || opt_.emit_hypothetical);
+  };
+  // A speaker's plain statement about his own side's act ("De luchtmacht
+  // zegt dat zij 31 drones heeft neergeschoten") is that act, reported: the
+  // 010 gives way to the coded act with the same source in the sentence.
+  auto claims_own_act = [&](const Draft& d) {
+    if (!d.speech || d.ev.cameo != "010" || !d.ev.source || d.ev.source->code.empty())
+      return false;
+    return std::any_of(drafts.begin(), drafts.end(), [&](const Draft& o) {
+      return &o != &d && !o.speech && o.sentence == d.sentence && emitted(o) && o.ev.source &&
+             o.ev.source->code == d.ev.source->code && Root(o.ev.cameo) != "01";
+    });
+  };
   for (Draft& d : drafts) {
     Event& e = d.ev;
-    if (e.negated && !opt_.emit_negated) continue;
-    if (e.hypothetical && !opt_.emit_hypothetical) continue;
+    if (!emitted(d)) continue;
+    if (claims_own_act(d)) continue;
     std::string key = e.cameo + "|" + (e.source ? e.source->code + "/" + e.source->text : "-") +
                       "|" + (e.target ? e.target->code + "/" + e.target->text : "-") + "|" +
                       e.date.start + "|" + e.date.end + "|" +

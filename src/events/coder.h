@@ -47,7 +47,11 @@
 //     conflict pair, else the article's country; a domestic protest without
 //     a target is aimed at its government. Coordinated subjects of a
 //     cooperative act without a partner ("X en Y ondertekenden een
-//     verdrag") act on each other. Descriptive noun phrases point back:
+//     verdrag") act on each other; among three or more parties each acts
+//     once, towards the next. A rejection or denial without an addressee
+//     answers the last coded actor of another side in the previous three
+//     sentences ("Teheran wees dat verzoek af"), and so does an evaluation
+//     ("noemde het besluit onwettig"). Descriptive noun phrases point back:
 //     "de beweging" (last non-state group), "het bondgenootschap" (last
 //     IGO), "het land" (the article's country); "dat het ..." is a pronoun.
 //     A separable particle closing the clause ("staken de grens over")
@@ -59,6 +63,7 @@
 //     ("waaronder burgers") and vague counts ("talloze"). A casualty report
 //     without a violent trigger becomes an ASSAULT/FIGHT event with an
 //     unknown source.
+//     A standing detention ("houdt nog drie burgers vast") is no event.
 //  5. Negation and modality: "niet/geen" negate; "zou/kan/wil" and
 //     conditional clauses make events hypothetical (a modal that is itself
 //     the trigger, "dreigde met", does not); a denial ("ontkende dat ...")
@@ -71,7 +76,9 @@
 //     the clause's locative place, else the sentence's, else the article's
 //     focus place (flagged inferred).
 //  7. Within the document, mentions of the same event (code, actors, date,
-//     place) merge and keep every evidence span.
+//     place) merge and keep every evidence span. A speaker's plain 010
+//     statement gives way to a coded act of the same source in its sentence
+//     ("De luchtmacht zegt dat zij 31 drones heeft neergeschoten").
 //
 // Thread-safety: an EventCoder holds const pointers to shared resources;
 // Code() is const and may run concurrently. No global state.

@@ -396,6 +396,46 @@ TEST_F(CoderTest, FiniteVerbTaggedAsNounIsAVerb) {
   EXPECT_FALSE(Find(stem, "015")) << Describe(stem);
 }
 
+TEST_F(CoderTest, RejectionAnswersThePreviousActor) {
+  auto evs = Code(
+      "De Verenigde Naties riepen Iran op inspecteurs toe te laten. "
+      "Teheran wees dat verzoek af.");
+  EXPECT_TRUE(Find(evs, "12", "IRN", "IGO")) << Describe(evs);
+  auto dom = Code(
+      "De Nederlandse regering nodigde de boeren uit voor overleg. "
+      "Een actiegroep van boeren wees de uitnodiging af.");
+  EXPECT_TRUE(Find(dom, "12", "NLD", "NLDGOV")) << Describe(dom);
+  auto eval = Code(
+      "De Europese Unie heeft de sancties tegen Rusland met een halfjaar verlengd. "
+      "Het Russische ministerie van Buitenlandse Zaken noemde het besluit onwettig.");
+  EXPECT_TRUE(Find(eval, "11", "RUS", "IGO")) << Describe(eval);
+}
+
+TEST_F(CoderTest, ThreePartiesActOncePerParty) {
+  auto evs = Code("Egypte, Ethiopië en Sudan hebben dinsdag een akkoord ondertekend.");
+  int n = 0;
+  for (const Event& e : evs)
+    if (e.cameo.rfind("057", 0) == 0) ++n;
+  EXPECT_EQ(n, 3) << Describe(evs);
+  EXPECT_TRUE(Find(evs, "057", "SDN")) << Describe(evs);
+  // Common spelling variants of country names (Sudan beside Soedan).
+  auto adj = Code("Het Sudanese leger heeft de stad Wad Madani aangevallen.");
+  EXPECT_TRUE(Find(adj, "19", "SDN")) << Describe(adj);
+}
+
+TEST_F(CoderTest, StandingDetentionIsNoNewEvent) {
+  auto evs = Code("Rusland houdt op dit moment nog twee Amerikaanse burgers vast.");
+  EXPECT_FALSE(Find(evs, "17")) << Describe(evs);
+  auto arrest = Code("China houdt twee Canadese burgers vast.");
+  EXPECT_TRUE(Find(arrest, "17", "CHN")) << Describe(arrest);
+}
+
+TEST_F(CoderTest, ClaimOfOwnActIsTheActNotAStatement) {
+  auto evs = Code("Het Oekraïense leger zegt dat het twintig Russische soldaten heeft gedood.");
+  EXPECT_TRUE(Find(evs, "1", "UKRMIL")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "010", "UKRMIL")) << Describe(evs);
+}
+
 // (3) The seed gold.
 TEST_F(CoderTest, SeedGoldPrecisionAndRecall) {
   const std::string dir = std::string(KRONIEK_SOURCE_DIR) + "/../shared/data/seed/";
