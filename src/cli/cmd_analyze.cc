@@ -31,13 +31,18 @@ int RunAnalyze(const AnalyzeFlags& f) {
     std::fprintf(stderr, "kroniek analyze: %s\n", opts.status().ToString().c_str());
     return kExitUsage;
   }
-  auto analyzer = text::Analyzer::Load(base::ResourceDir(f.in.resources));
-  if (!analyzer.ok()) {
-    std::fprintf(stderr, "kroniek analyze: loading resources: %s\n",
-                 analyzer.status().ToString().c_str());
-    return kExitFailed;
+  // The text analyzer alone (--no-entities), or the language pack, which
+  // loads its own: never both (start-up).
+  std::unique_ptr<text::Analyzer> plain;
+  if (f.no_entities) {
+    auto analyzer = text::Analyzer::Load(base::ResourceDir(f.in.resources));
+    if (!analyzer.ok()) {
+      std::fprintf(stderr, "kroniek analyze: loading resources: %s\n",
+                   analyzer.status().ToString().c_str());
+      return kExitFailed;
+    }
+    plain = std::move(*analyzer);
   }
-  const text::Analyzer& az = **analyzer;
   std::unique_ptr<events::DocumentCoder> coder;
   if (!f.no_entities) {
     events::DocumentCoderOptions o;
@@ -64,7 +69,7 @@ int RunAnalyze(const AnalyzeFlags& f) {
             events::CodedDocument c = coder->Code(doc);
             AppendAnalysisJson(doc, c.text, &c, !f.no_tokens, &out);
           } else {
-            AppendAnalysisJson(doc, az.Analyze(doc), nullptr, !f.no_tokens, &out);
+            AppendAnalysisJson(doc, plain->Analyze(doc), nullptr, !f.no_tokens, &out);
           }
           return out;
         }
@@ -74,7 +79,7 @@ int RunAnalyze(const AnalyzeFlags& f) {
           j = AnalysisToJson(doc, c.text, !f.no_tokens);
           AddEntitiesToJson(c, !f.no_tokens, &j);
         } else {
-          j = AnalysisToJson(doc, az.Analyze(doc), !f.no_tokens);
+          j = AnalysisToJson(doc, plain->Analyze(doc), !f.no_tokens);
         }
         return j.dump(f.pretty ? 2 : -1, ' ', false,
                       nlohmann::json::error_handler_t::replace);
