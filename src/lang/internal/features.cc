@@ -51,21 +51,9 @@ enum Template : uint64_t {
   kTChar3,
 };
 
-inline uint64_t Mix(uint64_t x) { return FnvFinish(x); }
-
 inline bool IsContinuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
-// Byte length of the first / last `k` code points of s (all of s if shorter).
-size_t PrefixBytes(std::string_view s, int k) {
-  size_t i = 0;
-  int n = 0;
-  while (i < s.size() && n < k) {
-    ++i;
-    while (i < s.size() && IsContinuation(static_cast<unsigned char>(s[i]))) ++i;
-    ++n;
-  }
-  return i;
-}
+// Byte length of the last `k` code points of s (all of s if shorter).
 size_t SuffixBytes(std::string_view s, int k) {
   size_t i = s.size();
   int n = 0;
@@ -117,11 +105,6 @@ char CharClass(std::string_view s, size_t i, size_t* len) {
 }
 
 }  // namespace
-
-uint64_t Combine(uint64_t a, uint64_t b) {
-  uint64_t h = Mix(a * 0x9e3779b97f4a7c15ULL + b);
-  return h == 0 ? 1 : h;
-}
 
 void AppendLowerUtf8(std::string_view s, std::string* out) {
   const size_t base = out->size();
@@ -252,41 +235,62 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
     if (j >= static_cast<std::ptrdiff_t>(n)) return kEos + static_cast<uint64_t>(j - n);
     return out->lower_hash[j];
   };
+  // Keys are written through a pointer, the buffer grown per token to a bound
+  // on the token's key count: 68 + char 3-grams (<= word bytes) + gazetteer
+  // bits (3 x 32 per gazetteer). (push_back in this long loop is not inlined.)
   std::vector<uint64_t>& k = out->keys;
-  k.reserve(n * 48);
+  size_t used = 0;
+  const uint64_t bias = Combine(kTBias, 0);
   const std::vector<uint32_t>& flags = out->flags;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view lw = lower_of(i);
     const std::ptrdiff_t si = static_cast<std::ptrdiff_t>(i);
-    k.push_back(Combine(kTBias, 0));
+    const size_t bound = 72 + lw.size() + 96 * num_gaz;
+    if (k.size() < used + bound) k.resize(std::max(2 * k.size(), used + bound));
+    uint64_t* w = k.data() + used;
+    *w++ = bias;
     if (feature_set & kFeatBase) {
-      k.push_back(Combine(kTWord, HashBytes(words[i])));
-      k.push_back(Combine(kTLower, out->lower_hash[i]));
-      size_t prev_pre = 0, prev_suf = 0;
+      *w++ = Combine(kTWord, HashBytes(words[i]));
+      *w++ = Combine(kTLower, out->lower_hash[i]);
+      // Affixes of 1..5 code points (all of lw if shorter): byte lengths,
+      // and prefix hashes from one running FNV state.
+      size_t pre_bytes[6] = {0}, suf_bytes[6] = {0};
+      uint64_t pre_state[6] = {kFnvOffset};
+      for (size_t a = 1, pb = 0, sb = lw.size(); a <= 5; ++a) {
+        const size_t from = pb;
+        if (pb < lw.size()) {
+          ++pb;
+          while (pb < lw.size() && IsContinuation(static_cast<unsigned char>(lw[pb]))) ++pb;
+        }
+        pre_state[a] = FnvUpdate(pre_state[a - 1], lw.substr(from, pb - from));
+        pre_bytes[a] = pb;
+        if (sb > 0) {
+          --sb;
+          while (sb > 0 && IsContinuation(static_cast<unsigned char>(lw[sb]))) --sb;
+        }
+        suf_bytes[a] = lw.size() - sb;
+      }
       for (int a = 1; a <= 4; ++a) {
-        size_t pb = PrefixBytes(lw, a), sb = SuffixBytes(lw, a);
+        const size_t pb = pre_bytes[a], sb = suf_bytes[a];
         // Short words: skip affixes equal to the whole word or to the
         // previous affix length (they add nothing).
-        if (pb < lw.size() && pb != prev_pre) {
-          k.push_back(Combine(kTPrefix1 + a - 1, HashBytes(lw.substr(0, pb))));
+        if (pb < lw.size() && pb != pre_bytes[a - 1]) {
+          *w++ = Combine(kTPrefix1 + a - 1, FnvFinish(pre_state[a]));
         }
-        if (sb < lw.size() && sb != prev_suf) {
-          k.push_back(Combine(kTSuffix1 + a - 1, HashBytes(lw.substr(lw.size() - sb))));
+        if (sb < lw.size() && sb != suf_bytes[a - 1]) {
+          *w++ = Combine(kTSuffix1 + a - 1, HashBytes(lw.substr(lw.size() - sb)));
         }
-        prev_pre = pb;
-        prev_suf = sb;
       }
-      k.push_back(Combine(kTShape, full_shape_hash[i]));
-      k.push_back(Combine(kTShortShape, out->shape_hash[i]));
-      k.push_back(Combine(kTFlags, flags[i]));
+      *w++ = Combine(kTShape, full_shape_hash[i]);
+      *w++ = Combine(kTShortShape, out->shape_hash[i]);
+      *w++ = Combine(kTFlags, flags[i]);
       size_t cps = 0;
       for (unsigned char c : lw) cps += !IsContinuation(c);
-      k.push_back(Combine(kTLength, cps > 8 ? 8 : cps));
+      *w++ = Combine(kTLength, cps > 8 ? 8 : cps);
       if (feature_set & kFeatAffix5) {
-        const size_t pb = PrefixBytes(lw, 5), sb = SuffixBytes(lw, 5);
-        if (pb < lw.size() && cps > 5) {
-          k.push_back(Combine(kTPrefix5, HashBytes(lw.substr(0, pb))));
-          k.push_back(Combine(kTSuffix5, HashBytes(lw.substr(lw.size() - sb))));
+        if (pre_bytes[5] < lw.size() && cps > 5) {
+          *w++ = Combine(kTPrefix5, FnvFinish(pre_state[5]));
+          *w++ = Combine(kTSuffix5, HashBytes(lw.substr(lw.size() - suf_bytes[5])));
         }
       }
       if (feature_set & kFeatChar3) {
@@ -296,36 +300,36 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
           uint64_t h = b == 0 ? FnvUpdate(h0, lw.substr(0, 2))
                               : FnvUpdate(kFnvOffset, lw.substr(b - 1, b + 2 <= lw.size() ? 3 : 2));
           if (b + 2 > lw.size()) h = FnvUpdate(h, "$");
-          k.push_back(Combine(kTChar3, FnvFinish(h)));
+          *w++ = Combine(kTChar3, FnvFinish(h));
         }
       }
     }
     if (feature_set & kFeatContext) {
-      k.push_back(Combine(kTLowerM1, lower_at(si - 1)));
-      k.push_back(Combine(kTLowerM2, lower_at(si - 2)));
-      k.push_back(Combine(kTLowerP1, lower_at(si + 1)));
-      k.push_back(Combine(kTLowerP2, lower_at(si + 2)));
-      k.push_back(Combine(kTSuffix3M1, i > 0 ? out->suffix3_hash[i - 1] : kBos));
-      k.push_back(Combine(kTSuffix3P1, i + 1 < n ? out->suffix3_hash[i + 1] : kEos));
-      k.push_back(Combine(kTBigramM1, Combine(lower_at(si - 1), out->lower_hash[i])));
-      k.push_back(Combine(kTBigramP1, Combine(out->lower_hash[i], lower_at(si + 1))));
+      *w++ = Combine(kTLowerM1, lower_at(si - 1));
+      *w++ = Combine(kTLowerM2, lower_at(si - 2));
+      *w++ = Combine(kTLowerP1, lower_at(si + 1));
+      *w++ = Combine(kTLowerP2, lower_at(si + 2));
+      *w++ = Combine(kTSuffix3M1, i > 0 ? out->suffix3_hash[i - 1] : kBos);
+      *w++ = Combine(kTSuffix3P1, i + 1 < n ? out->suffix3_hash[i + 1] : kEos);
+      *w++ = Combine(kTBigramM1, Combine(lower_at(si - 1), out->lower_hash[i]));
+      *w++ = Combine(kTBigramP1, Combine(out->lower_hash[i], lower_at(si + 1)));
     }
     if (feature_set & kFeatNerExtras) {
-      k.push_back(Combine(kTSentInitCap, (i == 0 ? 2u : 0u) | (flags[i] & 1u)));
+      *w++ = Combine(kTSentInitCap, (i == 0 ? 2u : 0u) | (flags[i] & 1u));
       uint64_t sm1 = i > 0 ? out->shape_hash[i - 1] : kBos;
       uint64_t sp1 = i + 1 < n ? out->shape_hash[i + 1] : kEos;
-      k.push_back(Combine(kTShapeM1, sm1));
-      k.push_back(Combine(kTShapeP1, sp1));
-      k.push_back(Combine(kTWordShapeM1P1, Combine(Combine(sm1, out->shape_hash[i]), sp1)));
-      k.push_back(Combine(kTLowerM1Shape, Combine(lower_at(si - 1), out->shape_hash[i])));
-      k.push_back(Combine(kTShapeLowerP1, Combine(out->shape_hash[i], lower_at(si + 1))));
+      *w++ = Combine(kTShapeM1, sm1);
+      *w++ = Combine(kTShapeP1, sp1);
+      *w++ = Combine(kTWordShapeM1P1, Combine(Combine(sm1, out->shape_hash[i]), sp1));
+      *w++ = Combine(kTLowerM1Shape, Combine(lower_at(si - 1), out->shape_hash[i]));
+      *w++ = Combine(kTShapeLowerP1, Combine(out->shape_hash[i], lower_at(si + 1)));
     }
     if (num_gaz > 0) {
       for (size_t g = 0; g < num_gaz; ++g) {
         const uint32_t* bits = out->gaz_bits.data() + g * n;
         auto emit = [&](uint64_t tmpl, uint32_t mask) {
           for (uint32_t b = 0; mask != 0; ++b, mask >>= 1) {
-            if (mask & 1u) k.push_back(Combine(tmpl, g * 64 + b));
+            if (mask & 1u) *w++ = Combine(tmpl, g * 64 + b);
           }
         };
         emit(kTGaz, bits[i]);
@@ -334,24 +338,26 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
       }
     }
     if (feature_set & kFeatNerContext2) {
-      k.push_back(Combine(kTFlagsM1, i > 0 ? flags[i - 1] : 0x100));
-      k.push_back(Combine(kTFlagsP1, i + 1 < n ? flags[i + 1] : 0x100));
+      *w++ = Combine(kTFlagsM1, i > 0 ? flags[i - 1] : 0x100);
+      *w++ = Combine(kTFlagsP1, i + 1 < n ? flags[i + 1] : 0x100);
       const uint32_t list = num_gaz > kWordListSlot ? out->gaz_bits[kWordListSlot * n + i] : 0;
       const uint32_t pos = (flags[i] & 9u) | (i == 0 ? 0x20u : 0u);
-      k.push_back(Combine(kTCapList, Combine(pos, list)));
+      *w++ = Combine(kTCapList, Combine(pos, list));
       if ((feature_set & kFeatDocument) && doc_hints != nullptr) {
-        k.push_back(Combine(kTDocList, Combine((*doc_hints)[i], list)));
+        *w++ = Combine(kTDocList, Combine((*doc_hints)[i], list));
       }
     }
     if ((feature_set & kFeatDocument) && doc_hints != nullptr) {
       uint32_t mask = (*doc_hints)[i];
-      k.push_back(Combine(kTDocHint, 0x100 | mask));  // the combination too
+      *w++ = Combine(kTDocHint, 0x100 | mask);  // the combination too
       for (uint32_t b = 0; mask != 0; ++b, mask >>= 1) {
-        if (mask & 1u) k.push_back(Combine(kTDocHint, b));
+        if (mask & 1u) *w++ = Combine(kTDocHint, b);
       }
     }
-    out->begin.push_back(static_cast<uint32_t>(k.size()));
+    used = static_cast<size_t>(w - k.data());
+    out->begin.push_back(static_cast<uint32_t>(used));
   }
+  k.resize(used);
 }
 
 std::vector<std::vector<uint32_t>> ComputeDocHints(
@@ -439,13 +445,17 @@ uint64_t Prev12Key(int prev1, int prev2) {
                  Combine(static_cast<uint64_t>(prev2) + 1, static_cast<uint64_t>(prev1) + 1));
 }
 
+uint64_t Prev1WordKey(int prev1, uint64_t lower_hash) {
+  return Combine(kTPrev1Word, Combine(static_cast<uint64_t>(prev1) + 1, lower_hash));
+}
+uint64_t Prev1ShapeKey(int prev1, uint64_t shape_hash) {
+  return Combine(kTPrev1Shape, Combine(static_cast<uint64_t>(prev1) + 1, shape_hash));
+}
+
 void AppendTokenPrevKeys(const SentenceFeatures& sf, size_t i, int prev1, uint32_t feature_set,
                          std::vector<uint64_t>* out) {
-  const uint64_t p1 = static_cast<uint64_t>(prev1) + 1;
-  out->push_back(Combine(kTPrev1Word, Combine(p1, sf.lower_hash[i])));
-  if (feature_set & kFeatNerExtras) {
-    out->push_back(Combine(kTPrev1Shape, Combine(p1, sf.shape_hash[i])));
-  }
+  out->push_back(Prev1WordKey(prev1, sf.lower_hash[i]));
+  if (feature_set & kFeatNerExtras) out->push_back(Prev1ShapeKey(prev1, sf.shape_hash[i]));
 }
 
 void AppendDynamic(const SentenceFeatures& sf, size_t i, int prev1, int prev2,

@@ -53,8 +53,12 @@ inline uint64_t FnvFinish(uint64_t x) {
 inline uint64_t HashBytes(std::string_view s, uint64_t seed = kFnvOffset) {
   return FnvFinish(FnvUpdate(seed, s));
 }
-// Order-sensitive combination of two keys; never returns 0.
-uint64_t Combine(uint64_t a, uint64_t b);
+// Order-sensitive combination of two keys; never returns 0. Inline: feature
+// extraction calls it ~50 times per token.
+inline uint64_t Combine(uint64_t a, uint64_t b) {
+  const uint64_t h = FnvFinish(a * 0x9e3779b97f4a7c15ULL + b);
+  return h == 0 ? 1 : h;
+}
 
 // Lowercases ASCII and the Latin-1 supplement / Latin Extended-A capitals in
 // UTF-8 (enough for Dutch, French, German names); other bytes unchanged.
@@ -131,9 +135,15 @@ std::vector<std::vector<uint32_t>> ComputeDocHints(
 
 // The dynamic features, split for exact decoding: those of the tag history
 // alone (the same for every token) and those of (token i, previous tag).
-// AppendDynamic appends Prev1Key, Prev12Key, then AppendTokenPrevKeys.
+// AppendDynamic appends Prev1Key, Prev12Key, then AppendTokenPrevKeys, which
+// appends Prev1WordKey(prev1, lower_hash[i]) and, with kFeatNerExtras,
+// Prev1ShapeKey(prev1, shape_hash[i]): they depend on the token only through
+// its word and shape, so a decoder may look them up once per distinct word
+// or shape.
 uint64_t Prev1Key(int prev1);
 uint64_t Prev12Key(int prev1, int prev2);
+uint64_t Prev1WordKey(int prev1, uint64_t lower_hash);
+uint64_t Prev1ShapeKey(int prev1, uint64_t shape_hash);
 void AppendTokenPrevKeys(const SentenceFeatures& sf, size_t i, int prev1, uint32_t feature_set,
                          std::vector<uint64_t>* out);
 

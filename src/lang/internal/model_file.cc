@@ -190,6 +190,7 @@ StatusOr<ModelContents> ParseModel(std::string_view bytes, std::string_view name
       return r.error();
     }
     row.weights.resize(k);
+    uint64_t seen[4] = {0, 0, 0, 0};  // class ids of this row
     for (auto& [c, x] : row.weights) {
       int16_t q = 0;
       if (!r.Get(&c, "weight class")) return r.error();
@@ -197,6 +198,11 @@ StatusOr<ModelContents> ParseModel(std::string_view bytes, std::string_view name
         r.Fail("weight class", "class id out of range", r.pos() - 1);
         return r.error();
       }
+      if (seen[c / 64] >> (c % 64) & 1) {  // the table stores one weight per class
+        r.Fail("weight class", "duplicate class id in feature row", r.pos() - 1);
+        return r.error();
+      }
+      seen[c / 64] |= uint64_t{1} << (c % 64);
       if (!r.Get(&q, "weight")) return r.error();
       x = q * scale;
     }
@@ -225,7 +231,8 @@ StatusOr<ModelContents> ParseModel(std::string_view bytes, std::string_view name
       return DataLossError(std::string(name) + ": feature table not sorted (corrupt)");
     }
   }
-  m.weights = PerceptronModel(static_cast<int>(num_classes), rows);
+  // The weights are q * scale: the table may store q (half the memory).
+  m.weights = PerceptronModel(static_cast<int>(num_classes), rows, scale);
   return m;
 }
 

@@ -16,8 +16,9 @@
 //   end-4   u32 CRC-32 (zlib) of every byte before it
 //
 // Reading validates every count against the bytes left and every class id
-// against C, then the checksum, so a truncated or garbled file gives
-// DataLossError naming the file and the byte offset where it went wrong.
+// against C (and that a row names each class at most once), then the
+// checksum, so a truncated or garbled file gives DataLossError naming the
+// file and the byte offset where it went wrong.
 //
 // Thread-safety: pure functions.
 #ifndef KRONIEK_LANG_INTERNAL_MODEL_FILE_H_
@@ -52,7 +53,8 @@ std::string SerializeModel(const ModelContents& m);
 
 // Parses bytes produced by SerializeModel. `name` (a path) prefixes errors.
 // Errors: DataLoss "<name>: byte offset N: <what>" for bad magic, unknown
-// version, truncation, class id out of range, checksum mismatch;
+// version, truncation, class id out of range or repeated in a row, checksum
+// mismatch;
 // InvalidArgument when the kind differs from `expected`.
 StatusOr<ModelContents> ParseModel(std::string_view bytes, std::string_view name,
                                    ModelKind expected);

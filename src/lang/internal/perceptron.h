@@ -15,10 +15,17 @@
 // over all steps (kept lazily: each weight remembers when it last changed),
 // which is what makes the perceptron generalise.
 //
-// PerceptronModel is the frozen, averaged result: an open-addressing hash
-// table from feature key to a short run of (class, weight) pairs; features
-// whose weights all rounded to zero are pruned. Immutable after construction,
-// so const methods are safe from any number of threads.
+// PerceptronModel is the frozen, averaged result: a hash table from feature
+// key to the feature's weights; features whose weights all rounded to zero
+// are pruned. Immutable after construction, so const methods are safe from
+// any number of threads.
+//
+// Scoring is bound by memory: a sentence looks up ~25 (UPOS) to ~40 (NER)
+// keys per token in tables of megabytes, and other pipeline stages evict
+// them between sentences. So the index is small enough to stay in cache, a
+// present key costs one more cache line (its row) and an absent one none,
+// and ScoreGroups overlaps the misses of many keys (details below and in
+// perceptron.cc).
 #ifndef KRONIEK_LANG_INTERNAL_PERCEPTRON_H_
 #define KRONIEK_LANG_INTERNAL_PERCEPTRON_H_
 
@@ -42,14 +49,26 @@ class PerceptronModel {
   };
 
   PerceptronModel() = default;
-  // Requires num_classes in [1, 255], class ids < num_classes, keys unique.
-  PerceptronModel(int num_classes, const std::vector<Row>& rows);
+  // Requires num_classes in [1, 255], keys unique and non-zero, class ids
+  // < num_classes and distinct within a row. When every weight is exactly
+  // float(q) * quantum for an integer |q| <= 32767 (weights read from a model
+  // file, quantum = its scale), the table stores q in 16 bits: half the
+  // memory, the same sums. quantum <= 0: keep 32-bit floats.
+  PerceptronModel(int num_classes, const std::vector<Row>& rows, float quantum = 0);
 
   int num_classes() const { return num_classes_; }
   size_t num_features() const { return num_rows_; }
 
   // scores[c] += weight(key, c) for every key; scores has num_classes() slots.
+  // Per class, weights are added in key order (sums are reproducible bit for
+  // bit whichever entry point is used).
   void Score(const uint64_t* keys, size_t n, float* scores) const;
+  // Many sums at once: for every group g < groups, out[g * C + c] += the
+  // weights for class c of keys[begin[g], begin[g + 1]) (C = num_classes();
+  // begin has groups + 1 entries). The same sums as calling Score once per
+  // group, but the lookups are software-pipelined so their cache misses
+  // overlap: use this whenever the keys are known in advance.
+  void ScoreGroups(const uint64_t* keys, const uint32_t* begin, size_t groups, float* out) const;
   // A hint: these keys will be scored soon (starts their cache misses).
   void Prefetch(const uint64_t* keys, size_t n) const;
 
@@ -57,24 +76,71 @@ class PerceptronModel {
   std::vector<Row> Rows() const;
 
  private:
-  struct Slot {
-    uint64_t key = 0;  // 0 = empty (feature keys are never 0)
-    uint32_t begin = 0;
-    uint32_t count = 0;
+  // The index is small enough to stay in cache (~3 bytes per feature): 64-byte
+  // buckets of up to 29 16-bit tags (bits 48..63 of the key), the number in
+  // use, and the number of the bucket's first row; entry j's row is
+  // first_row + j (rows are stored in bucket order). A full bucket spills
+  // into the next one, so an absent key usually costs one probe of a cached
+  // line. A tag match is confirmed against the full key stored in the row,
+  // so lookups are exact.
+  static constexpr int kBucketEntries = 29;
+  struct alignas(64) Bucket {
+    uint16_t tag[kBucketEntries];
+    uint16_t size;
+    uint32_t first_row;
   };
-  const Slot* Find(uint64_t key) const;
+  // Rows are dense: row r is row_bytes_ bytes at rows_ + r * row_bytes_: the
+  // C weights (0 for classes without one) as floats, or as int16 q with
+  // weight = float(q) * quantum_, zero padding to a multiple of 4 weights,
+  // then the key's 8 bytes (at key_at_). Rows are a power of two of at most
+  // 64 bytes or whole lines, so none straddles a line needlessly: NER (9
+  // classes) 32 bytes quantized, UPOS (17) 64. Row 0 is all zeros (key 0,
+  // never a feature): absent keys add it, which changes no sum (see
+  // ScoreGroups), so scoring has no branch on presence. Dense rows cost
+  // memory for rare features but make every hit one line and a few vector
+  // adds.
+  //
+  // Allocator for the tables: cache-line aligned and, for tables of 1 MB
+  // and more, in transparent huge pages where the OS offers them (random
+  // lookups over megabytes otherwise miss the TLB as often as the cache).
+  template <typename T>
+  struct TableAllocator {
+    using value_type = T;
+    TableAllocator() = default;
+    template <typename U>
+    TableAllocator(const TableAllocator<U>&) {}
+    T* allocate(size_t n) { return static_cast<T*>(AllocateTable(n * sizeof(T))); }
+    void deallocate(T* p, size_t n) { FreeTable(p, n * sizeof(T)); }
+    bool operator==(const TableAllocator&) const { return true; }
+  };
+  static void* AllocateTable(size_t bytes);
+  static void FreeTable(void* p, size_t bytes);
 
-  // A row's weights are contiguous (class, weight) pairs: one cache line
-  // per hit after the slot.
-  struct Weight {
-    uint32_t cls;
-    float w;
-  };
+  static uint16_t TagOf(uint64_t key) { return static_cast<uint16_t>(key >> 48); }
+  // Multiply-shift on the low 32 bits: any bucket count, no division.
+  size_t HomeBucket(uint64_t key) const {
+    return static_cast<size_t>((key & 0xFFFFFFFFu) * buckets_.size() >> 32);
+  }
+  size_t NextBucket(size_t b) const { return b + 1 == buckets_.size() ? 0 : b + 1; }
+  const unsigned char* RowAt(uint32_t r) const { return rows_.data() + r * row_bytes_; }
+  float WeightAt(uint32_t r, int cls) const;
+  uint64_t RowKey(uint32_t r) const;
+  // The row of `key`, or 0 (the zero row) when absent.
+  uint32_t Find(uint64_t key) const;
+  // Stage 2 of ScoreGroups for one chunk of keys: row numbers into `found`.
+  void FindRows(const uint64_t* keys, size_t n, uint32_t* found) const;
+  // Stage 3: adds the rows found for keys [a, b) to their groups' sums.
+  template <int kVectors, bool kQuantized>
+  void AddRows(const uint64_t* keys, const uint32_t* found, size_t a, size_t b,
+               const uint32_t* begin, size_t* group, float* out) const;
 
   int num_classes_ = 0;
   size_t num_rows_ = 0;
-  std::vector<Slot> slots_;  // power-of-two size, load <= 0.5
-  std::vector<Weight> weights_;
+  float quantum_ = 0;  // > 0: rows hold int16 weights
+  size_t row_bytes_ = 0;
+  size_t key_at_ = 0;
+  std::vector<Bucket, TableAllocator<Bucket>> buckets_;  // load <= 0.7
+  std::vector<unsigned char, TableAllocator<unsigned char>> rows_;
 };
 
 // The mutable learner. Not thread-safe.
@@ -84,6 +150,8 @@ class PerceptronTrainer {
 
   int num_classes() const { return num_classes_; }
   void Score(const uint64_t* keys, size_t n, float* scores) const;
+  void ScoreGroups(const uint64_t* keys, const uint32_t* begin, size_t groups,
+                   float* out) const;
   void Prefetch(const uint64_t*, size_t) const {}
   // One training step (call once per token, right or wrong).
   void Update(const uint64_t* keys, size_t n, int gold, int predicted);
@@ -107,7 +175,8 @@ class PerceptronTrainer {
 using TransitionMask = std::vector<uint8_t>;
 
 // Greedy decoding with the dynamic features of features.h. `probs`, when not
-// null, receives the softmax probability of each chosen class.
+// null, receives the softmax probability of each chosen class. The static
+// features of the sentence are scored first in one pipelined batch.
 template <typename Scorer>
 void GreedyDecode(const Scorer& scorer, const SentenceFeatures& sf, uint32_t feature_set,
                   const TransitionMask& mask, std::vector<int>* tags,
@@ -118,15 +187,19 @@ void GreedyDecode(const Scorer& scorer, const SentenceFeatures& sf, uint32_t fea
 // ones look at the two previous tags. States are (previous tag, tag) pairs, so
 // this is second-order Viterbi: O(n * C^3) additions (C = 9 for NER), cheap
 // next to feature lookup. History-only weights (Prev1Key, Prev12Key) are the
-// same for every token and are read once into a table (ViterbiTables); only
-// the (token, previous tag) features are looked up per token, C + 1 times.
+// same for every token and are read once into a table (ViterbiTables). All
+// other lookups are known before decoding and go in one pipelined batch
+// (PerceptronModel::ScoreGroups): the static features, and the (token,
+// previous tag) ones for every previous tag, looked up once per distinct
+// word and shape of the sentence (features.h).
 // `mask` forbids transitions (I-X after anything but B-X/I-X) exactly.
 // `probs`, when not null, receives for each chosen tag its softmax
 // probability given the chosen previous tags (a confidence).
 struct ViterbiTables {
   int num_classes = 0;
   // hist[((h2 * (C + 1)) + h1) * C + c] = weight of Prev1Key(h1 - 1) +
-  // Prev12Key(h1 - 1, h2 - 1) for class c (h = tag + 1; 0 = before the sentence).
+  // Prev12Key(h1 - 1, h2 - 1) for class c (h = tag + 1; 0 = before the sentence),
+  // then 4 floats of padding (the decoder reads 4 classes at a time).
   std::vector<float> hist;
 };
 template <typename Scorer>
