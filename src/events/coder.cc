@@ -78,6 +78,12 @@ const std::set<std::string, std::less<>> kMilitaryContext = {
     "oorlog", "soldaten", "militairen", "beschietingen", "front", "bombardementen",
     "luchtaanval", "luchtaanvallen", "tanks", "drones"};
 
+// Weapons standing for the military that fires them ("Russische raketten").
+const std::set<std::string, std::less<>> kWeaponNouns = {
+    "raketten", "raket", "drones", "drone", "kamikazedrones", "gevechtsvliegtuigen",
+    "straaljagers", "bommenwerpers", "tanks", "artillerie", "granaten", "oorlogsschepen",
+    "marineschepen", "kruisraketten", "helikopters", "gevechtshelikopters", "projectielen"};
+
 struct ActorRef {
   std::string text;
   Span span;
@@ -112,6 +118,9 @@ struct Clause {
   // its own takes the subject of the clause before.
   bool inherit = false;
   std::vector<ActorRef> inherited;
+  // A relative clause opened without a comma ("functionarissen die
+  // verantwoordelijk zouden zijn"): its events need a coded actor.
+  bool bare_relative = false;
   std::vector<Unit> units;
 };
 
@@ -123,6 +132,10 @@ struct Casualties {
   bool civilians = false, vague = false, found = false;
   std::vector<Span> spans;
   int clause = -1;
+  // The noun of the first group counted ("23 soldaten", "elf mensen"): the
+  // victims, the target of a report that names no perpetrator.
+  int victim = -1, victim_end = -1;  // token range [victim, victim_end]
+  bool victim_killed = false;
 };
 
 // An event before resolution of the date and place.
@@ -192,6 +205,16 @@ class DocumentRun {
   void FindUnits(Clause* c) const;
   void ResolveUnits(Clause* c);
   Casualties FindCasualties(const Clause& c) const;
+  // The victims of a casualty report as its target: the actor the counted
+  // noun belongs to ("twee Indiase soldaten" INDMIL, "elf mensen" in
+  // Charkiv UKRCVL), else the place attacked ("een aanval op Charkiv").
+  std::vector<ActorRef> VictimTarget(uint32_t s, const Casualties& cas) const;
+  // The attacker named with an attack noun of the clause: "een Russische
+  // raketaanval" (RUSMIL), "een luchtaanval van het leger"; also returns the
+  // noun's pattern. Empty when the clause names none.
+  std::vector<ActorRef> NounAttacker(const Clause& c, const Pattern** noun) const;
+  // The actor country of a country adjective at token i ("Russische"), or "".
+  std::string AdjectiveCountry(uint32_t i) const;
   void CodeSentence(uint32_t s);
   void AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int ci,
                         std::vector<Draft>* out);
@@ -269,6 +292,12 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
   if (i > 0 && kTimeNouns.count(Lower(i)) &&
       (kQuantifiers.count(Lower(i - 1)) || (HasTagger() && Upos(i - 1) == "NUM")))
     return false;
+  // A role or name the actor matcher found is a noun, whatever the tagger
+  // says ("duizenden jongeren/VERB").
+  if (actor_at_[i] >= 0 && in_.actors[actor_at_[i]].token_end == i + 1 &&
+      !in_.actors[actor_at_[i]].sector.empty() &&
+      in_.actors[actor_at_[i]].code == in_.actors[actor_at_[i]].sector)
+    return false;
   if (HasTagger()) {
     const std::string& u = Upos(i);
     // The tagger reads some strong past forms as nouns ("Japan bood ...");
@@ -279,7 +308,19 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
         if (r.strong && r.form == VerbForm::kPast && r.particle.empty() && r.lemma == r.base &&
             !dict_.NounPatternsForWord(Lower(i)).size())
           strong_past = true;
-    if (u != "VERB" && u != "AUX" && !strong_past && !MisTaggedVerb(i)) return false;
+    // "In de hoofdstad Tbilisi zijn/PRON duizenden mensen ...": after a
+    // fronted phrase ending in a noun, "zijn" is the finite verb (V2), not
+    // a possessive.
+    bool v2_zijn = false;
+    if (u == "PRON" && Lower(i) == "zijn" && i > 0) {
+      const Sentence& sen = in_.text.sentences[sentence_of_[i]];
+      v2_zijn = i > sen.token_begin + 1 && Upos(sen.token_begin) == "ADP" &&
+                (Upos(i - 1) == "PROPN" || Upos(i - 1) == "NOUN");
+      for (uint32_t k = sen.token_begin; k < i && v2_zijn; ++k)
+        if (Upos(k) == "VERB" || Upos(k) == "AUX") v2_zijn = false;
+    }
+    if (u != "VERB" && u != "AUX" && !strong_past && !v2_zijn && !MisTaggedVerb(i))
+      return false;
   } else {
     unsigned char c = static_cast<unsigned char>(toks_[i].text[0]);
     if (c >= 'A' && c <= 'Z') return false;
@@ -555,6 +596,17 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
     } else if (prev == "," && (dict_.IsCue("relative", l) &&
                                (!HasTagger() || Upos(i) == "PRON" || l.rfind("waar", 0) == 0))) {
       start(i, ClauseType::kRelative, l);
+    } else if (HasTagger() && (l == "die" || l == "dat") && Upos(i) == "PRON" &&
+               (Upos(i - 1) == "NOUN" || Upos(i - 1) == "PROPN") && verb_follows(i) && [&] {
+                 // The clause so far has its own finite verb: "kondigden
+                 // inreisverboden aan voor functionarissen die verantwoordelijk
+                 // zouden zijn".
+                 for (uint32_t k = cur.b; k < i; ++k)
+                   if (IsFinite(k)) return true;
+                 return false;
+               }()) {
+      start(i, ClauseType::kRelative, l);
+      cur.bare_relative = true;
     } else if (prev == "," && dict_.IsCue("coordinator", l)) {
       start(i, ClauseType::kMain, "");
       if (i + 1 < sen.token_end && IsFinite(i + 1)) cur.inherit = true;
@@ -568,6 +620,16 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
                }()) {
       // "Teheran wees het verzoek af en noemde het ...": a second verb
       // phrase of the same subject.
+      start(i, ClauseType::kMain, "");
+      cur.inherit = true;
+    } else if (prev == "," && IsFinite(i) && cur.type == ClauseType::kRelative && [&] {
+                 for (uint32_t k = cur.b + 1; k + 1 < i; ++k)
+                   if (IsVerbToken(k)) return true;
+                 return false;
+               }()) {
+      // "China, dat belangen in het gebied heeft, riep beide partijen op":
+      // after a relative clause the main clause goes on with its verb and
+      // the subject told before the relative clause.
       start(i, ClauseType::kMain, "");
       cur.inherit = true;
     } else if (prev == "," && IsVerbToken(i) && cur.type == ClauseType::kSub) {
@@ -672,8 +734,26 @@ void DocumentRun::FindUnits(Clause* c) const {
       const auto& e = in_.ner[ner_at_[i]];
       u.e = static_cast<uint32_t>(e.token_end);
       u.kind = UnitKind::kEntity;
-      Span sp = TokenSpan(u.b, u.e);
-      u.refs.push_back(ActorRef{std::string(sp.Of(raw_)), sp, "", "", "", ""});
+      // A country adjective before a noun that is no role ("Russische
+      // raketten", "een Qatarese delegatie"): the country, and its military
+      // for weapons.
+      std::string adj_country;
+      if (u.e == i + 1 && u.e < c->e && toks_[u.e].type == TokenType::kWord &&
+          std::islower(static_cast<unsigned char>(toks_[u.e].text[0])) &&
+          (!HasTagger() || Upos(u.e) == "NOUN") && actor_at_[u.e] < 0)
+        adj_country = AdjectiveCountry(i);
+      if (!adj_country.empty()) {
+        const bool weapon = kWeaponNouns.count(Lower(u.e)) > 0;
+        ++u.e;
+        u.kind = UnitKind::kActor;
+        Span sp = TokenSpan(u.b, u.e);
+        u.refs.push_back(ActorRef{std::string(sp.Of(raw_)), sp,
+                                  adj_country + (weapon ? "MIL" : ""), adj_country,
+                                  weapon ? "MIL" : "", "country adjective"});
+      } else {
+        Span sp = TokenSpan(u.b, u.e);
+        u.refs.push_back(ActorRef{std::string(sp.Of(raw_)), sp, "", "", "", ""});
+      }
     } else {
       ++i;
       continue;
@@ -681,15 +761,24 @@ void DocumentRun::FindUnits(Clause* c) const {
     // The preposition before the unit, skipping a determiner, a numeral and
     // adjectives ("tegen twaalf Wit-Russische functionarissen", "naar de
     // Soedanese hoofdstad").
+    // A name after an appositive noun takes that noun's preposition ("In de
+    // Georgische hoofdstad Tbilisi").
     uint32_t k = u.b;
-    for (int skip = 0; skip < 3 && k > c->b; ++skip) {
+    bool noun_skipped = false;
+    for (int skip = 0; skip < 4 && k > c->b; ++skip) {
       const std::string& w = Lower(k - 1);
       bool mod = kDeterminers.count(w) > 0 ||
                  (HasTagger() && (Upos(k - 1) == "NUM" || Upos(k - 1) == "ADJ") &&
                   !IsPrep(k - 1));
+      if (!mod && !noun_skipped && k == u.b && HasTagger() && Upos(k - 1) == "NOUN" &&
+          std::isupper(static_cast<unsigned char>(toks_[u.b].text[0])) &&
+          std::islower(static_cast<unsigned char>(toks_[k - 1].text[0])) && actor_at_[k - 1] < 0) {
+        mod = noun_skipped = true;
+      }
       if (!mod) break;
       --k;
     }
+    if (noun_skipped && !(k > c->b && IsPrep(k - 1))) k = u.b;
     if (k > c->b && IsPrep(k - 1)) u.prep = Lower(k - 1);
     // An apposition ("de VN-vredesmacht UNIFIL", "de guerrillabeweging
     // ELN") is one unit: the coded part names it.
@@ -834,13 +923,24 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
   // Strafhof in Den Haag" earlier in the sentence).
   uint32_t best_d = UINT32_MAX;
   const bool from_role = !country.empty();
+  // Civilians are not placed in a country that acts in the sentence ("De EU
+  // en de Verenigde Staten veroordeelden het geweld tegen demonstranten").
+  auto acting = [&](size_t pi) {
+    if (r->code != "CVL") return false;
+    int a = actor_at_[place_tok_begin_[pi]];
+    return a >= 0 && !in_.actors[a].locative;
+  };
   for (size_t pi = 0; pi < in_.places.size() && !from_role; ++pi)
     if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end &&
-        !in_.places[pi].country_iso3.empty() && !place_is_actor_[pi]) {
+        !in_.places[pi].country_iso3.empty() && !place_is_actor_[pi] && !acting(pi)) {
       uint32_t d = place_tok_begin_[pi] > token ? place_tok_begin_[pi] - token
                                                 : token - place_tok_begin_[pi];
       if (d < best_d) best_d = d, country = ActorCountry(in_.places[pi].country_iso3);
     }
+  // Civilians and protesters without a place belong to the article's
+  // country rather than to a foreign actor named with them ("De EU en de
+  // Verenigde Staten veroordeelden het geweld tegen demonstranten").
+  if (country.empty() && r->code == "CVL" && doc_country_.size() == 3) country = doc_country_;
   if (country.empty()) {
     std::set<std::string> named;
     for (const auto& a : in_.actors)
@@ -1163,6 +1263,12 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
   auto record = [&](const text::NumberMention* n, bool killed, uint32_t noun) {
     if (n && !counted.insert(n).second) return;
     cas.found = true;
+    if (cas.victim < 0 || (killed && !cas.victim_killed)) {
+      // "elf mensen omgekomen": the people between the count and the noun.
+      cas.victim = static_cast<int>(n && n->token_end <= noun ? n->token_end : noun);
+      cas.victim_end = static_cast<int>(noun);
+      cas.victim_killed = killed;
+    }
     Span sp = n ? Span{std::min(n->span.begin, toks_[noun].span.begin),
                        std::max(n->span.end, toks_[noun].span.end)}
                 : toks_[noun].span;
@@ -1255,6 +1361,92 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
   return cas;
 }
 
+std::vector<ActorRef> DocumentRun::VictimTarget(uint32_t s, const Casualties& cas) const {
+  if (cas.victim < 0) return {};
+  const auto vb = static_cast<uint32_t>(cas.victim), ve = static_cast<uint32_t>(cas.victim_end);
+  for (const auto& m : in_.actors) {
+    if (m.token_begin > ve || m.token_end <= vb || m.locative || m.code.empty()) continue;
+    ActorRef r{std::string(m.text), m.span, m.code, m.country, m.sector, ""};
+    // "Turkse drones troffen een auto bij Kobani. ... meldde dat bij de
+    // aanval twee strijders om het leven kwamen": without a place of its
+    // own, the report continues the place of the sentences before.
+    const Sentence& sen = in_.text.sentences[s];
+    bool anaphoric = false;  // "daarbij", "bij de aanval"
+    for (uint32_t i = sen.token_begin; i + 2 < sen.token_end; ++i)
+      if (Lower(i) == "daarbij" || Lower(i) == "hierbij" ||
+          (Lower(i) == "bij" && (Lower(i + 1) == "de" || Lower(i + 1) == "die" ||
+                                 Lower(i + 1) == "deze" || Lower(i + 1) == "dat" ||
+                                 Lower(i + 1) == "het") &&
+           !dict_.NounPatternsForWord(Lower(i + 2)).empty()))
+        anaphoric = true;
+    // "Onder de doden zijn zes kinderen": part of a count told before.
+    if (sen.token_end - sen.token_begin > 2 && Lower(sen.token_begin) == "onder") return {};
+    if (anaphoric && r.country.empty() && r.code == r.sector) {
+      bool own_place = false;
+      int before = -1;
+      for (size_t pi = 0; pi < in_.places.size(); ++pi) {
+        if (in_.places[pi].country_iso3.size() != 3 || place_is_actor_[pi]) continue;
+        if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end)
+          own_place = true;
+        else if (place_tok_end_[pi] <= sen.token_begin && s > 0 &&
+                 place_tok_begin_[pi] >= in_.text.sentences[s - 1].token_begin)
+          before = static_cast<int>(pi);
+      }
+      if (!own_place && before >= 0) {
+        r.country = ActorCountry(in_.places[before].country_iso3);
+        r.code = r.country + r.code;
+      }
+    }
+    FillCountry(&r, m.token_begin);
+    if (r.country.empty()) break;
+    return {r};
+  }
+  return {};
+}
+
+std::string DocumentRun::AdjectiveCountry(uint32_t i) const {
+  if (!in_.actor_dictionary || toks_[i].type != TokenType::kWord) return "";
+  const auto& D = *in_.actor_dictionary;
+  for (uint32_t e : D.Find(entities::AliasSpace::kAdjective, toks_[i].text)) {
+    const std::string country = D.CountryOf(D.entries()[e].code);
+    if (country.size() == 3) return ActorCountry(country);
+  }
+  return "";
+}
+
+std::vector<ActorRef> DocumentRun::NounAttacker(const Clause& c, const Pattern** noun) const {
+  for (uint32_t i = c.b; i < c.e; ++i) {
+    if (toks_[i].type != TokenType::kWord) continue;
+    const Pattern* violent = nullptr;
+    for (const Pattern* p : dict_.NounPatternsForWord(Lower(i)))
+      if (IsViolentRoot(Root(p->cameo))) violent = p;
+    if (!violent) continue;
+    *noun = violent;
+    // "een Russische raketaanval".
+    if (i > c.b) {
+      const std::string country = AdjectiveCountry(i - 1);
+      if (!country.empty()) {
+        Span sp{toks_[i - 1].span.begin, toks_[i].span.end};
+        return {ActorRef{std::string(sp.Of(raw_)), sp, country + "MIL", country, "MIL", ""}};
+      }
+    }
+    // "een luchtaanval van het Myanmarese leger".
+    if (i + 2 < c.e && Lower(i + 1) == "van") {
+      uint32_t k = i + 2;
+      if (k + 1 < c.e && (Lower(k) == "de" || Lower(k) == "het")) ++k;
+      for (const auto& m : in_.actors) {
+        if (m.token_begin != k && m.token_begin != i + 2) continue;
+        if (m.locative || m.code.empty() || m.token_end > c.e) continue;
+        ActorRef r{std::string(m.text), m.span, m.code, m.country, m.sector, ""};
+        FillCountry(&r, m.token_begin);
+        return {r};
+      }
+    }
+    return {};
+  }
+  return {};
+}
+
 void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
                        const std::string& cameo, uint32_t trigger_b, uint32_t trigger_e,
                        std::vector<Span> extra_trigger, std::vector<ActorRef> sources,
@@ -1278,6 +1470,11 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
         for (const auto& b : sources)
           if (a.code != b.code || a.text != b.text) pairs.push_back({a, b});
     }
+  } else if (recip && sources.size() == 1 && targets.empty() && !sources[0].code.empty() &&
+             c.recip) {
+    // "twee rivaliserende milities leverden elkaar gevechten": one plural
+    // actor on both sides.
+    pairs.push_back({sources[0], sources[0]});
   } else {
     std::vector<std::optional<ActorRef>> S(sources.begin(), sources.end()),
         T(targets.begin(), targets.end());
@@ -1397,6 +1594,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             } else if (r.particle.empty() && r.base == p->base) {
               for (uint32_t k = i + 1; k < c.e; ++k)
                 if (Lower(k) == p->particle && SplitParticleAt(k, c)) ptok = k;
+              // Written apart right before the verb: "de straat op gegaan".
+              if (ptok == UINT32_MAX && i > c.b + 1 && Lower(i - 1) == p->particle &&
+                  !IsVerbToken(i - 2))
+                ptok = i - 1;
               if (ptok == UINT32_MAX) continue;
             } else {
               continue;
@@ -1435,9 +1636,14 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
               if (k == i || in_subject(k)) continue;
               for (const std::string& o : p->objects) {
                 const std::string& l = Lower(k);
-                if (l == o || (l.size() > o.size() && l.compare(l.size() - o.size(), o.size(), o) == 0) ||
-                    l == o + "en" || l == o + "s" ||
-                    (!o.empty() && l == o + o.back() + "en"))
+                // The noun, its plural, or a compound ending in either
+                // ("inreisverboden" for reisverbod).
+                auto ends = [&](const std::string& x) {
+                  return l.size() >= x.size() &&
+                         l.compare(l.size() - x.size(), x.size(), x) == 0;
+                };
+                if (ends(o) || ends(o + "en") || ends(o + "s") ||
+                    (!o.empty() && ends(o + o.back() + "en")))
                   otok = k;
               }
             }
@@ -1537,11 +1743,16 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             if (!r2.code.empty()) tgt.push_back(r2);
           demanded->units.clear();
         }
-        // "Nederland en Duitsland ondertekenden een verdrag": a cooperative
-        // act of coordinated subjects without a named partner is mutual.
+        // "Nederland en Duitsland ondertekenden een verdrag": a meeting,
+        // agreement, cooperation or ceasefire of coordinated subjects
+        // without a named partner is mutual; a pledge, aid, praise or
+        // mediation ("De VS en Canada zegden geld toe") goes to a third party.
         const std::string root = Root(cameo);
-        if (tgt.empty() && src.size() >= 2 && distinct(src) && root >= "03" && root <= "08" &&
-            cameo != "039" && cameo != "045" && cameo != "043")
+        if (tgt.empty() && src.size() >= 2 && distinct(src) &&
+            (root == "04" || root == "06" || root == "08" || cameo == "030" ||
+             cameo.rfind("031", 0) == 0 || cameo == "036" || cameo == "037" || cameo == "038" ||
+             cameo == "050" || cameo == "057") &&
+            cameo != "045" && cameo != "043")
           recip = true;
       }
       // The source itself is no target ("Nederland heeft ... het land
@@ -1574,13 +1785,54 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         std::optional<ActorRef> at = PlaceActor(c);
         if (at) tgt.push_back(*at);
       }
+      // A show of force at or around another country's territory is aimed
+      // at it ("oefeningen rondom Taiwan", "troepen langs de grens met Kosovo").
+      if (tgt.empty() && !recip && Root(cameo) == "15" && !src.empty() &&
+          src[0].country.size() == 3) {
+        std::optional<ActorRef> at = PlaceActor(c);
+        if (at && at->country != src[0].country) tgt.push_back(*at);
+      }
+      // Fighting back: a violent act without a named target answers the
+      // last attacker of another country ("Russische raketten troffen
+      // Odesa. Oekraïne schoot elf drones neer").
+      if (tgt.empty() && !recip && IsViolentRoot(Root(cameo)) && src.size() == 1 &&
+          src[0].country.size() == 3) {
+        for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 3 >= s; ++d) {
+          const auto& ds = d->ev.source;
+          if (!d->violent || !ds || ds->code.empty() || ds->country.size() != 3 ||
+              ds->country == src[0].country)
+            continue;
+          tgt.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
+                                 "last attacker"});
+          break;
+        }
+      }
       // So does an evaluation of something named before ("noemde het
       // besluit onwettig").
       if (tgt.empty() && !recip &&
-          (Root(cameo) == "12" || cameo == "016" || best->lemma == "noemen"))
+          (Root(cameo) == "12" || Root(cameo) == "13" || cameo == "016" || best->lemma == "noemen"))
         tgt = AnsweredTarget(src, s);
       if (tgt.empty() && !recip && Root(cameo) != "01")
         tgt = ContextTarget(c, src, sg, Root(cameo));
+      // Force used by the police or army without a named target is used
+      // against the protesters or fighters the story is about ("Activisten
+      // blokkeerden de A12. De politie zette een waterkanon in").
+      if (tgt.empty() && !recip && (Root(cameo) == "17" || Root(cameo) == "18") &&
+          src.size() == 1 && (src[0].sector == "COP" || src[0].sector == "MIL")) {
+        static const std::set<std::string, std::less<>> kNonState = {"CVL", "OPP", "REB", "NGO",
+                                                                     "ENV", "LAB", "AGR", "CRM"};
+        for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 2 >= s; ++d) {
+          const auto& ds = d->ev.source;
+          if (!ds || ds->code.empty()) continue;
+          const std::string sec = ds->sector.empty() ? ds->code.substr(0, 3) : ds->sector;
+          if (!kNonState.count(sec) ||
+              (!ds->country.empty() && !src[0].country.empty() && ds->country != src[0].country))
+            continue;
+          tgt.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
+                                 "protesters of the story"});
+          break;
+        }
+      }
       if (tgt.empty()) tgt.swap(uncoded);
       // A domestic protest or strike threat without a named target is aimed
       // at the government of the protesters' country.
@@ -1736,6 +1988,9 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           std::any_of(src.begin(), src.end(),
                       [&](const ActorRef& a) { return !a.code.empty() && a.code != src[0].code; }))
         recip = true;
+      // "twee milities leverden elkaar gevechten": one plural actor on both
+      // sides (see Emit).
+      if (tgt.empty() && src.size() == 1 && c.recip && IsViolentRoot(Root(cameo))) recip = true;
       // A joint exercise held by one side alone is a show of force ("China
       // begon een militaire oefening rond Taiwan").
       if (!recip && p.target == "recip" && Root(cameo) == "06") cameo = "150";
@@ -1996,6 +2251,11 @@ void DocumentRun::CodeSentence(uint32_t s) {
     }
     if (!cas.found) cas.clause = static_cast<int>(ci);
     cas.found = true;
+    if (c.victim >= 0 && (cas.victim < 0 || (c.victim_killed && !cas.victim_killed))) {
+      cas.victim = c.victim;
+      cas.victim_end = c.victim_end;
+      cas.victim_killed = c.victim_killed;
+    }
     if (!cas.killed) cas.killed = c.killed;
     if (!cas.injured) cas.injured = c.injured;
     if (!cas.cumulative_killed) cas.cumulative_killed = c.cumulative_killed;
@@ -2038,7 +2298,11 @@ void DocumentRun::CodeSentence(uint32_t s) {
                                  [](const Token& t, uint32_t b) { return t.span.end <= b; });
       tb = static_cast<uint32_t>(lb - toks_.begin());
       bool reported = c.reported;
-      Emit(c, s, cas.clause, dummy, military_ ? "190" : "180", tb, tb + 1, {}, {}, {}, false,
+      const Pattern* noun = nullptr;
+      std::vector<ActorRef> attacker = NounAttacker(c, &noun);
+      std::string cameo = military_ ? "190" : "180";
+      if (!attacker.empty() && noun) cameo = noun->cameo;
+      Emit(c, s, cas.clause, dummy, cameo, tb, tb + 1, {}, attacker, VictimTarget(s, cas), false,
            reported, &drafts);
       Draft& d = drafts.back();
       d.from_casualty_only = true;
@@ -2059,6 +2323,12 @@ void DocumentRun::CodeSentence(uint32_t s) {
   for (Draft& d : drafts) {
     if (has_actor_violent && d.violent && !d.ev.source && !d.ev.target && !d.ev.fatalities)
       d.ev.cameo.clear();  // dropped below
+  }
+  for (Draft& d : drafts) {
+    auto coded = [](const std::optional<ActorSlot>& a) { return a && !a->code.empty(); };
+    if (d.clause >= 0 && clauses[d.clause].bare_relative && !coded(d.ev.source) &&
+        !coded(d.ev.target) && !d.ev.fatalities)
+      d.ev.cameo.clear();
   }
   for (Draft& d : drafts) {
     if (d.ev.cameo.empty()) continue;

@@ -109,6 +109,9 @@ struct CoderInput {
   const std::vector<entities::ActorMention>& actors;
   const std::vector<lang::EntitySpan>& ner;  // document token indices
   const std::vector<entities::ResolvedPlace>& places;
+  // For country adjectives the actor matcher leaves alone ("een Russische
+  // raketaanval": the attacker); may be null.
+  const entities::ActorDictionary* actor_dictionary;
 };
 
 struct CoderOptions {

@@ -119,7 +119,8 @@ CodedDocument DocumentCoder::Code(const Document& doc) const {
   }
   for (auto& [k, v] : views) out.entities.push_back(std::move(v));
   if (coder_) {
-    CoderInput in{doc, out.text, out.upos, out.actors, out.ner, out.places};
+    CoderInput in{doc,        out.text, out.upos, out.actors,
+                  out.ner,    out.places, &actors_->dictionary()};
     out.events = coder_->Code(in);
   }
   return out;
