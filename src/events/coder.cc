@@ -2150,6 +2150,21 @@ void DocumentRun::CodeSentence(uint32_t s) {
     }
     AddTriggerEvents(s, clauses, static_cast<int>(ci), &drafts);
   }
+  // "beschuldigt de bendes ervan de opstand te hebben georganiseerd": the
+  // act in the accusation's complement is the accused's, and only alleged.
+  for (const Draft& acc : std::vector<Draft>(drafts)) {
+    if (Root(acc.ev.cameo) != "11" || !acc.ev.source || !acc.ev.target ||
+        acc.ev.target->code.empty())
+      continue;
+    for (Draft& d : drafts) {
+      if (&d == &acc || d.clause != acc.clause || d.trigger_token <= acc.trigger_token ||
+          Root(d.ev.cameo) == "11" || !d.ev.source || d.ev.source->code != acc.ev.source->code)
+        continue;
+      d.ev.source = acc.ev.target;
+      d.ev.reported = true;
+      if (d.ev.target && d.ev.target->code == acc.ev.target->code) d.ev.target.reset();
+    }
+  }
   // A speaker who says that someone fights or attacks accuses them: the
   // statement becomes CAMEO 112 against each coded perpetrator.
   for (size_t k = 0; k < drafts.size(); ++k) {
