@@ -7,12 +7,18 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 #include "base/hash.h"
 
 namespace kroniek::events {
 
 namespace {
+
+// Comparisons with a literal as string_view: the size decides first, no
+// call to memcmp for most words.
+using namespace std::string_view_literals;
 
 using lang::VerbForm;
 using lang::VerbReading;
@@ -83,6 +89,69 @@ const std::set<std::string, std::less<>> kWeaponNouns = {
     "raketten", "raket", "drones", "drone", "kamikazedrones", "gevechtsvliegtuigen",
     "straaljagers", "bommenwerpers", "tanks", "artillerie", "granaten", "oorlogsschepen",
     "marineschepen", "kruisraketten", "helikopters", "gevechtshelikopters", "projectielen"};
+// The word lists above that the coder tests token by token, as bits of one
+// hash lookup per token (Prepare). Immutable after initialisation.
+enum WordBit : uint32_t {
+  kWPrep = 1u << 0, kWDet = 1u << 1, kWSubjPron = 1u << 2, kWGroupAna = 1u << 3,
+  kWIgoAna = 1u << 4, kWCountryAna = 1u << 5, kWQuantityNoun = 1u << 6, kWTimeNoun = 1u << 7,
+  kWQuantifier = 1u << 8, kWPersonNoun = 1u << 9, kWPersonNounSg = 1u << 10,
+  kWKilledVerb = 1u << 11, kWInjured = 1u << 12, kWMilitary = 1u << 13,
+};
+struct WordBitHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using WordBitMap = std::unordered_map<std::string_view, uint32_t, WordBitHash, std::equal_to<>>;
+const WordBitMap& WordBits() {
+  static const WordBitMap kMap = [] {
+    WordBitMap m;
+    const std::pair<const std::set<std::string, std::less<>>*, uint32_t> lists[] = {
+        {&kFallbackPreps, kWPrep},         {&kDeterminers, kWDet},
+        {&kSubjectPronouns, kWSubjPron},   {&kGroupAnaphors, kWGroupAna},
+        {&kIgoAnaphors, kWIgoAna},         {&kCountryAnaphors, kWCountryAna},
+        {&kQuantityNouns, kWQuantityNoun}, {&kTimeNouns, kWTimeNoun},
+        {&kQuantifiers, kWQuantifier},     {&kPersonNouns, kWPersonNoun},
+        {&kPersonNounsSingular, kWPersonNounSg}, {&kKilledVerbs, kWKilledVerb},
+        {&kInjuredWords, kWInjured},       {&kMilitaryContext, kWMilitary}};
+    for (const auto& [set, bit] : lists)
+      for (const std::string& w : *set) m[std::string_view(w)] |= bit;
+    return m;
+  }();
+  return kMap;
+}
+uint32_t WordBitsOf(std::string_view w) {
+  const WordBitMap& m = WordBits();
+  auto it = m.find(w);
+  return it == m.end() ? 0 : it->second;
+}
+
+// UD part-of-speech tags the coder tests, per token (Prepare); any other
+// tag, or none, is kU_OTHER.
+enum UposTag : uint8_t {
+  kU_OTHER, kU_NOUN, kU_VERB, kU_AUX,  kU_ADP,   kU_ADV,   kU_PRON,
+  kU_PROPN, kU_DET,  kU_ADJ,  kU_NUM,  kU_CCONJ, kU_SCONJ, kU_PUNCT
+};
+UposTag UposTagOf(std::string_view u) {
+  static constexpr std::pair<std::string_view, UposTag> kTags[] = {
+      {"NOUN", kU_NOUN}, {"VERB", kU_VERB},   {"AUX", kU_AUX},     {"ADP", kU_ADP},
+      {"ADV", kU_ADV},   {"PRON", kU_PRON},   {"PROPN", kU_PROPN}, {"DET", kU_DET},
+      {"ADJ", kU_ADJ},   {"NUM", kU_NUM},     {"CCONJ", kU_CCONJ}, {"SCONJ", kU_SCONJ},
+      {"PUNCT", kU_PUNCT}};
+  for (const auto& [name, tag] : kTags)
+    if (u == name) return tag;
+  return kU_OTHER;
+}
+
+// Cue categories of cues.tsv the coder tests per token.
+enum CueCat {
+  kCueRelative, kCueSubordinator, kCueConditional, kCueCoordinator, kCueNegation, kCueModal,
+  kCuePassiveAux, kCueReciprocal, kCueReflexive, kCueCasualtyKilled, kCueCasualtyInjured,
+  kCueCivilian, kCueLocative, kCueBothSides, kCueCumulative, kNumCueCats
+};
+constexpr const char* kCueCatNames[kNumCueCats] = {
+    "relative", "subordinator", "conditional", "coordinator", "negation",
+    "modal", "passive_aux", "reciprocal", "reflexive", "casualty_killed",
+    "casualty_injured", "civilian", "locative", "both_sides", "cumulative"};
 
 struct ActorRef {
   std::string text;
@@ -122,6 +191,9 @@ struct Clause {
   // verantwoordelijk zouden zijn"): its events need a coded actor.
   bool bare_relative = false;
   std::vector<Unit> units;
+  // SubjectGroup() of the clause once computed (it depends only on the
+  // units and the fields above); reset whenever `units` change.
+  mutable std::optional<int> subject_group;
 };
 
 struct Casualties {
@@ -151,11 +223,11 @@ struct Draft {
 
 std::string Root(const std::string& cameo) { return cameo.substr(0, 2); }
 bool IsViolentRoot(const std::string& root) {
-  return root == "18" || root == "19" || root == "20";
+  return root == "18"sv || root == "19"sv || root == "20"sv;
 }
 
 // The gazetteer writes Kosovo XKK (i18n-iso-countries); actor codes use XKX.
-std::string ActorCountry(const std::string& iso3) { return iso3 == "XKK" ? "XKX" : iso3; }
+std::string ActorCountry(const std::string& iso3) { return iso3 == "XKK"sv ? "XKX" : iso3; }
 
 class DocumentRun {
  public:
@@ -174,7 +246,10 @@ class DocumentRun {
     return i < in_.upos.size() ? in_.upos[i] : kNone;
   }
   bool HasTagger() const { return !in_.upos.empty(); }
-  bool IsVerbToken(uint32_t i) const;
+  // Upos(i) as a tag (kU_OTHER for a tag not listed, or none).
+  UposTag Tag(uint32_t i) const { return i < upos_tag_.size() ? upos_tag_[i] : kU_OTHER; }
+  bool IsVerbToken(uint32_t i) const;  // cached
+  bool ComputeIsVerbToken(uint32_t i) const;
   // The tagger reads some finite verbs after their subject as nouns or
   // prepositions or adverbs ("Duizenden Georgiërs demonstreerden/NOUN",
   // "Zwitserland bevroor/ADP", "de premier wees/ADV het plan af"): a lowercase word right after a noun phrase with a finite
@@ -183,15 +258,26 @@ class DocumentRun {
   bool MisTaggedVerb(uint32_t i) const;
   // A verb token that reads as a finite form: a strong past/present, a weak
   // form with its -t/-de/-te ending, or an -en plural that is no participle.
-  bool IsFinite(uint32_t i) const;
+  bool IsFinite(uint32_t i) const;  // cached
+  bool ComputeIsFinite(uint32_t i) const;
   bool IsPrep(uint32_t i) const {
-    if (HasTagger() && Upos(i) == "ADP") return true;
-    return kFallbackPreps.count(Lower(i)) > 0 && (!HasTagger() || Upos(i) != "SCONJ");
+    if (HasTagger() && Tag(i) == kU_ADP) return true;
+    return Word(kWPrep, i) && (!HasTagger() || Tag(i) != kU_SCONJ);
   }
-  bool Cue(const char* cat, uint32_t i) const { return dict_.IsCue(cat, Lower(i)); }
+  // Token i is in one of the word lists `bits` (WordBit).
+  bool Word(uint32_t bits, uint32_t i) const { return (word_bits_[i] & bits) != 0; }
+  // Token i is a (one-word) cue of category `cat`: dict_.IsCue(cat, Lower(i)).
+  bool Cue(CueCat cat, uint32_t i) const {
+    return cue_bit_[cat] ? (cue_mask_[i] & cue_bit_[cat]) != 0
+                         : dict_.IsCue(kCueCatNames[cat], Lower(i));
+  }
   // Length in tokens of a multi-word cue of `cat` starting at token i, or 0.
-  uint32_t MultiCue(const char* cat, uint32_t i, uint32_t end) const;
+  uint32_t MultiCue(CueCat cat, uint32_t i, uint32_t end) const;
   const std::vector<VerbReading>& Readings(uint32_t i) const;
+  // Token i's readings with the dictionary's verb patterns for their lemma
+  // and base (in that order; readings without patterns left out).
+  const std::vector<std::pair<const VerbReading*, const std::vector<const Pattern*>*>>&
+  ReadingPatterns(uint32_t i) const;
   std::string SentenceText(uint32_t s) const {
     return std::string(in_.text.sentences[s].span.Of(raw_));
   }
@@ -226,7 +312,8 @@ class DocumentRun {
   std::optional<ActorRef> PlaceActor(const Clause& c) const;
   std::vector<ActorRef> Slot(const Clause& c, const std::string& slot, bool passive,
                              int* group_out) const;
-  int SubjectGroup(const Clause& c) const;
+  int SubjectGroup(const Clause& c) const;  // cached in the clause
+  int ComputeSubjectGroup(const Clause& c) const;
   // Whether token k can be a split-off separable particle: a preposition
   // heads a noun phrase ("voerden aanvallen uit op radarinstallaties": op
   // is no particle), a particle does not, unless a te-infinitive follows
@@ -262,8 +349,28 @@ class DocumentRun {
   const CoderOptions& opt_;
 
   std::vector<std::string> lower_;
-  mutable std::vector<std::optional<std::vector<VerbReading>>> readings_;
+  std::vector<uint32_t> word_bits_;       // per token: WordBit
+  std::vector<UposTag> upos_tag_;         // per tagged token: UposTagOf(Upos(i))
+  uint32_t cue_bit_[kNumCueCats] = {};    // per category: its bit in the masks
+  std::vector<uint32_t> cue_mask_;        // per token: dict_.CueMask
+  std::vector<uint32_t> cue_first_mask_;  // per token: dict_.CueFirstMask
+  std::vector<bool> particle_;            // per token: morph_.IsParticle
+  std::vector<bool> support_prefix_;      // per token: dict_.IsSupportPrefix
+  // Verb readings per token, shared by the tokens of one lowercase word
+  // (VerbReadings lowercases its word): keys view lower_.
+  struct WordReadings {
+    std::vector<VerbReading> readings;
+    // For each reading, VerbPatterns(lemma) then VerbPatterns(base), the
+    // non-empty ones only; filled on first use.
+    bool have_patterns = false;
+    std::vector<std::pair<const VerbReading*, const std::vector<const Pattern*>*>> patterns;
+  };
+  mutable std::vector<WordReadings*> readings_;
+  mutable std::unordered_map<std::string_view, WordReadings, WordBitHash, std::equal_to<>>
+      readings_by_word_;
   mutable std::vector<int8_t> mistagged_;  // -1 unknown, 0/1
+  mutable std::vector<int8_t> verb_tok_;   // IsVerbToken: -1 unknown, 0/1
+  mutable std::vector<int8_t> finite_;     // IsFinite: -1 unknown, 0/1
   std::vector<uint32_t> sentence_of_;       // token -> sentence
   std::vector<int> actor_at_;  // token -> index into in_.actors (start only)
   std::vector<int> ner_at_;    // token -> index into in_.ner (start only)
@@ -287,10 +394,15 @@ class DocumentRun {
 };
 
 bool DocumentRun::IsVerbToken(uint32_t i) const {
+  if (verb_tok_[i] < 0) verb_tok_[i] = ComputeIsVerbToken(i) ? 1 : 0;
+  return verb_tok_[i] == 1;
+}
+
+bool DocumentRun::ComputeIsVerbToken(uint32_t i) const {
   if (toks_[i].type != TokenType::kWord) return false;
   // "al maanden", "drie weken": a time noun, not a verb (manen).
-  if (i > 0 && kTimeNouns.count(Lower(i)) &&
-      (kQuantifiers.count(Lower(i - 1)) || (HasTagger() && Upos(i - 1) == "NUM")))
+  if (i > 0 && Word(kWTimeNoun, i) &&
+      (Word(kWQuantifier, i - 1) || (HasTagger() && Tag(i - 1) == kU_NUM)))
     return false;
   // A role or name the actor matcher found is a noun, whatever the tagger
   // says ("duizenden jongeren/VERB").
@@ -299,35 +411,33 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
       in_.actors[actor_at_[i]].code == in_.actors[actor_at_[i]].sector)
     return false;
   if (HasTagger()) {
-    const std::string& u = Upos(i);
+    const UposTag u = Tag(i);
     // The tagger reads some strong past forms as nouns ("Japan bood ...");
     // a lowercase word that is a past form in the irregular table is a verb.
     bool strong_past = false;
-    if (u == "NOUN" && std::islower(static_cast<unsigned char>(toks_[i].text[0])))
-      for (const VerbReading& r : Readings(i))
-        if (r.strong && r.form == VerbForm::kPast && r.particle.empty() && r.lemma == r.base &&
-            !dict_.NounPatternsForWord(Lower(i)).size())
-          strong_past = true;
+    if (u == kU_NOUN && std::islower(static_cast<unsigned char>(toks_[i].text[0])) &&
+        morph_.HasStrongPast(Lower(i)) && dict_.NounPatternsForWord(Lower(i)).empty())
+      strong_past = true;
     // "In de hoofdstad Tbilisi zijn/PRON duizenden mensen ...": after a
     // fronted phrase ending in a noun, "zijn" is the finite verb (V2), not
     // a possessive.
     bool v2_zijn = false;
-    if (u == "PRON" && Lower(i) == "zijn" && i > 0) {
+    if (u == kU_PRON && Lower(i) == "zijn"sv && i > 0) {
       const Sentence& sen = in_.text.sentences[sentence_of_[i]];
-      v2_zijn = i > sen.token_begin + 1 && Upos(sen.token_begin) == "ADP" &&
-                (Upos(i - 1) == "PROPN" || Upos(i - 1) == "NOUN");
+      v2_zijn = i > sen.token_begin + 1 && Tag(sen.token_begin) == kU_ADP &&
+                (Tag(i - 1) == kU_PROPN || Tag(i - 1) == kU_NOUN);
       for (uint32_t k = sen.token_begin; k < i && v2_zijn; ++k)
-        if (Upos(k) == "VERB" || Upos(k) == "AUX") v2_zijn = false;
+        if (Tag(k) == kU_VERB || Tag(k) == kU_AUX) v2_zijn = false;
     }
-    if (u != "VERB" && u != "AUX" && !strong_past && !v2_zijn && !MisTaggedVerb(i))
+    if (u != kU_VERB && u != kU_AUX && !strong_past && !v2_zijn && !MisTaggedVerb(i))
       return false;
   } else {
     unsigned char c = static_cast<unsigned char>(toks_[i].text[0]);
     if (c >= 'A' && c <= 'Z') return false;
   }
   // An attributive participle (het opgelaaide conflict) is not a clause verb.
-  if (i > 0 && i + 1 < toks_.size() && kDeterminers.count(Lower(i - 1)) &&
-      (!HasTagger() || Upos(i + 1) == "NOUN"))
+  if (i > 0 && i + 1 < toks_.size() && Word(kWDet, i - 1) &&
+      (!HasTagger() || Tag(i + 1) == kU_NOUN))
     return false;
   return true;
 }
@@ -335,22 +445,22 @@ bool DocumentRun::IsVerbToken(uint32_t i) const {
 bool DocumentRun::MisTaggedVerb(uint32_t i) const {
   if (mistagged_[i] >= 0) return mistagged_[i] == 1;
   mistagged_[i] = 0;
-  const std::string& u = Upos(i);
-  if (u != "NOUN" && u != "ADP" && u != "ADV") return false;
+  const UposTag u = Tag(i);
+  if (u != kU_NOUN && u != kU_ADP && u != kU_ADV) return false;
   const Sentence& sen = in_.text.sentences[sentence_of_[i]];
   if (i <= sen.token_begin || !std::islower(static_cast<unsigned char>(toks_[i].text[0])))
     return false;
   const std::string& l = Lower(i);
-  if (kFallbackPreps.count(l) || kDeterminers.count(l) || l.size() < 4) return false;
-  const std::string& prev = Upos(i - 1);
-  if (prev != "NOUN" && prev != "PROPN" && prev != "PRON") return false;
+  if (Word(kWPrep | kWDet, i) || l.size() < 4) return false;
+  const UposTag prev = Tag(i - 1);
+  if (prev != kU_NOUN && prev != kU_PROPN && prev != kU_PRON) return false;
   if (!dict_.NounPatternsForWord(l).empty() ||
       (l.size() > 4 && l.compare(l.size() - 2, 2, "en") == 0 &&
        !dict_.NounPatternsForWord(l.substr(0, l.size() - 2)).empty()))
     return false;
   bool aux = false;
   for (uint32_t k = sen.token_begin; k < sen.token_end; ++k)
-    if (Upos(k) == "AUX") aux = true;
+    if (Tag(k) == kU_AUX) aux = true;
   // A bare present stem ("steun", "bekend") is more likely the noun or
   // adjective the tagger saw; a past, a -t or -en present is a verb.
   const bool present_ending = l.back() == 't' || l.compare(l.size() - 2, 2, "en") == 0;
@@ -368,6 +478,11 @@ bool DocumentRun::MisTaggedVerb(uint32_t i) const {
 }
 
 bool DocumentRun::IsFinite(uint32_t i) const {
+  if (finite_[i] < 0) finite_[i] = ComputeIsFinite(i) ? 1 : 0;
+  return finite_[i] == 1;
+}
+
+bool DocumentRun::ComputeIsFinite(uint32_t i) const {
   if (!IsVerbToken(i)) return false;
   const std::string& w = Lower(i);
   bool participle = false, strong_finite = false, weak_finite = false;
@@ -387,13 +502,38 @@ bool DocumentRun::IsFinite(uint32_t i) const {
 }
 
 const std::vector<VerbReading>& DocumentRun::Readings(uint32_t i) const {
-  if (!readings_[i]) readings_[i] = morph_.VerbReadings(toks_[i].text);
-  return *readings_[i];
+  if (!readings_[i]) {
+    auto it = readings_by_word_.find(std::string_view(lower_[i]));
+    if (it == readings_by_word_.end())
+      it = readings_by_word_
+               .emplace(std::string_view(lower_[i]),
+                        WordReadings{morph_.VerbReadings(toks_[i].text), false, {}})
+               .first;
+    readings_[i] = &it->second;
+  }
+  return readings_[i]->readings;
 }
 
-uint32_t DocumentRun::MultiCue(const char* cat, uint32_t i, uint32_t end) const {
+const std::vector<std::pair<const VerbReading*, const std::vector<const Pattern*>*>>&
+DocumentRun::ReadingPatterns(uint32_t i) const {
+  Readings(i);
+  WordReadings& w = *readings_[i];
+  if (!w.have_patterns) {
+    w.have_patterns = true;
+    for (const VerbReading& r : w.readings)
+      for (const std::string* key : {&r.lemma, &r.base}) {
+        const std::vector<const Pattern*>& pats = dict_.VerbPatterns(*key);
+        if (!pats.empty()) w.patterns.push_back({&r, &pats});
+      }
+  }
+  return w.patterns;
+}
+
+uint32_t DocumentRun::MultiCue(CueCat cat, uint32_t i, uint32_t end) const {
   uint32_t best = 0;
-  for (const std::string& cue : dict_.Cues(cat)) {
+  // Every cue of the category must start with token i.
+  if (cue_bit_[cat] && !(cue_first_mask_[i] & cue_bit_[cat])) return 0;
+  for (const std::string& cue : dict_.Cues(kCueCatNames[cat])) {
     uint32_t k = i;
     size_t pos = 0;
     bool ok = true;
@@ -418,8 +558,26 @@ void DocumentRun::Prepare() {
   const size_t n = toks_.size();
   lower_.resize(n);
   for (size_t i = 0; i < n; ++i) lower_[i] = lang::LowerUtf8(toks_[i].text);
-  readings_.assign(n, std::nullopt);
+  word_bits_.resize(n);
+  upos_tag_.resize(in_.upos.size());
+  for (size_t i = 0; i < in_.upos.size(); ++i) upos_tag_[i] = UposTagOf(in_.upos[i]);
+  cue_mask_.resize(n);
+  cue_first_mask_.resize(n);
+  particle_.assign(n, false);
+  support_prefix_.assign(n, false);
+  for (int cat = 0; cat < kNumCueCats; ++cat) cue_bit_[cat] = dict_.CueBit(kCueCatNames[cat]);
+  for (size_t i = 0; i < n; ++i) {
+    word_bits_[i] = WordBitsOf(lower_[i]);
+    const EventDictionary::WordCues wc = dict_.CuesOfWord(lower_[i]);
+    cue_mask_[i] = wc.cue_mask;
+    cue_first_mask_[i] = wc.cue_first_mask;
+    support_prefix_[i] = wc.support_prefix;
+    particle_[i] = morph_.IsParticle(lower_[i]);
+  }
+  readings_.assign(n, nullptr);
   mistagged_.assign(n, -1);
+  verb_tok_.assign(n, -1);
+  finite_.assign(n, -1);
   sentence_of_.assign(n, 0);
   for (uint32_t s = 0; s < in_.text.sentences.size(); ++s)
     for (uint32_t t = in_.text.sentences[s].token_begin; t < in_.text.sentences[s].token_end && t < n;
@@ -459,7 +617,7 @@ void DocumentRun::Prepare() {
   // Military context and the article's focus place (most mentioned place
   // that is not a whole country).
   for (size_t i = 0; i < n; ++i)
-    if (kMilitaryContext.count(lower_[i])) military_ = true;
+    if (word_bits_[i] & kWMilitary) military_ = true;
   {
     // Places within a country (cities, regions) say most about where the
     // story is; foreign actors are often only visitors or donors.
@@ -469,7 +627,7 @@ void DocumentRun::Prepare() {
     for (size_t pi = 0; pi < in_.places.size(); ++pi) {
       const auto& p = in_.places[pi];
       if (!p.country_iso3.empty() && !place_is_actor_[pi])
-        country_n[ActorCountry(p.country_iso3)] += p.precision == "country" ? 1 : 2;
+        country_n[ActorCountry(p.country_iso3)] += p.precision == "country"sv ? 1 : 2;
     }
     // The article's country is one whose actors appear, not only a venue
     // ("talks in Geneva").
@@ -486,7 +644,7 @@ void DocumentRun::Prepare() {
   std::map<std::string, int> counts;
   for (size_t pi = 0; pi < in_.places.size(); ++pi) {
     const auto& p = in_.places[pi];
-    if (p.precision == "country" || place_is_actor_[pi]) continue;
+    if (p.precision == "country"sv || place_is_actor_[pi]) continue;
     std::string key = p.geonames_id ? std::to_string(p.geonames_id) : p.region_id;
     if (++counts[key] > (focus_place_ ? counts[focus_place_->geonames_id
                                                    ? std::to_string(focus_place_->geonames_id)
@@ -508,9 +666,9 @@ void DocumentRun::Prepare() {
                                          A[a].country, "", ""};
     // "X en Y", but not the end of a longer list ("Mexico, Cuba en
     // Noorwegen" are mediators, not the two sides).
-    const bool in_list = A[a].token_begin > 0 && lower_[A[a].token_begin - 1] == ",";
+    const bool in_list = A[a].token_begin > 0 && lower_[A[a].token_begin - 1] == ","sv;
     if (!in_list && a + 1 < A.size() && A[a + 1].token_begin == A[a].token_end + 1 &&
-        A[a].token_end < n && lower_[A[a].token_end] == "en" && !A[a + 1].country.empty() &&
+        A[a].token_end < n && lower_[A[a].token_end] == "en"sv && !A[a + 1].country.empty() &&
         A[a + 1].country != A[a].country) {
       auto key = std::minmax(A[a].country, A[a + 1].country);
       ++pairs[{key.first, key.second}];
@@ -552,25 +710,25 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
   };
   auto is_sub = [&](uint32_t i) {
     const std::string& l = Lower(i);
-    bool relative_waar = l.size() > 4 && l.rfind("waar", 0) == 0 && dict_.IsCue("relative", l);
-    if (!relative_waar && !dict_.IsCue("subordinator", l) && !dict_.IsCue("conditional", l))
+    bool relative_waar = l.size() > 4 && l.rfind("waar", 0) == 0 && Cue(kCueRelative, i);
+    if (!relative_waar && !Cue(kCueSubordinator, i) && !Cue(kCueConditional, i))
       return false;
     if (!verb_follows(i)) return false;
     // "wees dat verzoek af": a demonstrative before a singular noun.
-    if (l == "dat" && HasTagger() && i + 1 < sen.token_end && Upos(i + 1) == "NOUN" &&
+    if (l == "dat"sv && HasTagger() && i + 1 < sen.token_end && Tag(i + 1) == kU_NOUN &&
         Lower(i + 1).size() > 2 && Lower(i + 1).back() != 'n' && Lower(i + 1).back() != 's')
       return false;
     // "om" opens a clause only as "om ... te" ("kwamen drie mensen om en ..."
     // is the particle of omkomen).
-    if (l == "om") {
+    if (l == "om"sv) {
       bool te = false;
       for (uint32_t k = i + 1; k < sen.token_end && toks_[k].type != TokenType::kPunct; ++k)
-        if (Lower(k) == "te") te = true;
+        if (Lower(k) == "te"sv) te = true;
       if (!te) return false;
     }
-    if (HasTagger()) return Upos(i) == "SCONJ" || relative_waar || l == "doordat" ||
-                            l == "toen" || l == "nadat" || l == "omdat";
-    return l != "dat" && l != "als";
+    if (HasTagger()) return Tag(i) == kU_SCONJ || relative_waar || l == "doordat"sv ||
+                            l == "toen"sv || l == "nadat"sv || l == "omdat"sv;
+    return l != "dat"sv && l != "als"sv;
   };
   auto start = [&](uint32_t i, ClauseType t, const std::string& word) {
     if (i > cur.b) {
@@ -589,15 +747,15 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
   for (uint32_t i = sen.token_begin + 1; i < sen.token_end; ++i) {
     const std::string& l = Lower(i);
     const std::string& prev = Lower(i - 1);
-    if (prev == ";" || prev == ":") {
+    if (prev == ";"sv || prev == ":"sv) {
       start(i, ClauseType::kMain, "");
     } else if (is_sub(i)) {
       start(i, ClauseType::kSub, l);
-    } else if (prev == "," && (dict_.IsCue("relative", l) &&
-                               (!HasTagger() || Upos(i) == "PRON" || l.rfind("waar", 0) == 0))) {
+    } else if (prev == ","sv && (Cue(kCueRelative, i) &&
+                               (!HasTagger() || Tag(i) == kU_PRON || l.rfind("waar", 0) == 0))) {
       start(i, ClauseType::kRelative, l);
-    } else if (HasTagger() && (l == "die" || l == "dat") && Upos(i) == "PRON" &&
-               (Upos(i - 1) == "NOUN" || Upos(i - 1) == "PROPN") && verb_follows(i) && [&] {
+    } else if (HasTagger() && (l == "die"sv || l == "dat"sv) && Tag(i) == kU_PRON &&
+               (Tag(i - 1) == kU_NOUN || Tag(i - 1) == kU_PROPN) && verb_follows(i) && [&] {
                  // The clause so far has its own finite verb: "kondigden
                  // inreisverboden aan voor functionarissen die verantwoordelijk
                  // zouden zijn".
@@ -607,10 +765,10 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
                }()) {
       start(i, ClauseType::kRelative, l);
       cur.bare_relative = true;
-    } else if (prev == "," && dict_.IsCue("coordinator", l)) {
+    } else if (prev == ","sv && Cue(kCueCoordinator, i)) {
       start(i, ClauseType::kMain, "");
       if (i + 1 < sen.token_end && IsFinite(i + 1)) cur.inherit = true;
-    } else if ((l == "en" || l == "maar") && i + 1 < sen.token_end && IsFinite(i + 1) && [&] {
+    } else if ((l == "en"sv || l == "maar"sv) && i + 1 < sen.token_end && IsFinite(i + 1) && [&] {
                  // After a main clause with its verb, or after a "dat" that
                  // opened no clause ("noemde dat een schending en riep").
                  bool verb = false;
@@ -622,7 +780,7 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
       // phrase of the same subject.
       start(i, ClauseType::kMain, "");
       cur.inherit = true;
-    } else if (prev == "," && IsFinite(i) && cur.type == ClauseType::kRelative && [&] {
+    } else if (prev == ","sv && IsFinite(i) && cur.type == ClauseType::kRelative && [&] {
                  for (uint32_t k = cur.b + 1; k + 1 < i; ++k)
                    if (IsVerbToken(k)) return true;
                  return false;
@@ -632,10 +790,10 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
       // the subject told before the relative clause.
       start(i, ClauseType::kMain, "");
       cur.inherit = true;
-    } else if (prev == "," && IsVerbToken(i) && cur.type == ClauseType::kSub) {
+    } else if (prev == ","sv && IsVerbToken(i) && cur.type == ClauseType::kSub) {
       // After a fronted subordinate clause the main clause starts with its verb.
       start(i, ClauseType::kMain, "");
-    } else if (prev == "," && IsFinite(i) && cur.type == ClauseType::kMain &&
+    } else if (prev == ","sv && IsFinite(i) && cur.type == ClauseType::kMain &&
                [&] {
                  for (uint32_t k = cur.b; k + 1 < i; ++k)
                    if (IsFinite(k)) return true;
@@ -650,23 +808,23 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
   for (Clause& c : out) {
     for (uint32_t i = c.b; i < c.e; ++i) {
       const std::string& l = Lower(i);
-      if (dict_.IsCue("negation", l)) c.negated = true;
-      if (dict_.IsCue("modal", l) && IsVerbToken(i)) {
+      if (Cue(kCueNegation, i)) c.negated = true;
+      if (Cue(kCueModal, i) && IsVerbToken(i)) {
         c.modal = true;
         c.modal_toks.push_back(i);
       }
       // "zijn" is also a possessive ("naar zijn noordgrens"): only a verb
       // token is an auxiliary.
-      if (dict_.IsCue("passive_aux", l) && IsVerbToken(i)) {
+      if (Cue(kCuePassiveAux, i) && IsVerbToken(i)) {
         c.passive_aux = true;
-        if (l.rfind("word", 0) == 0 || l.rfind("werd", 0) == 0 || l == "geworden" ||
+        if (l.rfind("word", 0) == 0 || l.rfind("werd", 0) == 0 || l == "geworden"sv ||
             l.rfind("raak", 0) == 0)
           c.passive_worden = true;
       }
-      if ((l == "heeft" || l == "hebben" || l == "had" || l == "hadden") && IsVerbToken(i))
+      if ((l == "heeft"sv || l == "hebben"sv || l == "had"sv || l == "hadden"sv) && IsVerbToken(i))
         c.perfect_hebben = true;
-      if (dict_.IsCue("reciprocal", l)) c.recip = true;
-      if (c.finite < 0 && (i == c.b || !Cue("subordinator", i)) && IsFinite(i))
+      if (Cue(kCueReciprocal, i)) c.recip = true;
+      if (c.finite < 0 && (i == c.b || !Cue(kCueSubordinator, i)) && IsFinite(i))
         c.finite = static_cast<int>(i);
     }
     if (c.type == ClauseType::kSub && dict_.IsCue("conditional", c.sub)) c.conditional = true;
@@ -675,6 +833,7 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
 }
 
 void DocumentRun::FindUnits(Clause* c) const {
+  c->subject_group.reset();
   const auto& A = in_.actors;
   for (uint32_t i = c->b; i < c->e;) {
     Unit u;
@@ -687,16 +846,16 @@ void DocumentRun::FindUnits(Clause* c) const {
       u.kind = m.locative ? UnitKind::kPlace : UnitKind::kActor;
       u.refs.push_back(ActorRef{std::string(m.text), m.span, m.code, m.country, m.sector, ""});
       FillCountry(&u.refs.back(), i);
-    } else if ((cue = MultiCue("both_sides", i, c->e)) > 0) {
+    } else if ((cue = MultiCue(kCueBothSides, i, c->e)) > 0) {
       u.e = i + cue;
       u.kind = UnitKind::kBothSides;
-    } else if (Lower(i) == "de" && i + 2 < c->e && (Lower(i + 1) == "twee" || Lower(i + 1) == "beide")) {
+    } else if (Lower(i) == "de"sv && i + 2 < c->e && (Lower(i + 1) == "twee"sv || Lower(i + 1) == "beide"sv)) {
       // "de twee voormalige Sovjetrepublieken": up to three more words
       // ending in a plural noun.
       uint32_t k = i + 2;
       while (k < c->e && k < i + 5 && toks_[k].type == TokenType::kWord &&
              !(Lower(k).size() > 2 && (Lower(k).back() == 'n' || Lower(k).back() == 's') &&
-               (!HasTagger() || Upos(k) == "NOUN" || Upos(k) == "PROPN")))
+               (!HasTagger() || Tag(k) == kU_NOUN || Tag(k) == kU_PROPN)))
         ++k;
       if (k < c->e && toks_[k].type == TokenType::kWord) {
         u.e = k + 1;
@@ -705,20 +864,19 @@ void DocumentRun::FindUnits(Clause* c) const {
         ++i;
         continue;
       }
-    } else if (dict_.IsCue("reciprocal", Lower(i))) {
+    } else if (Cue(kCueReciprocal, i)) {
       u.e = i + 1;
       u.kind = UnitKind::kRecip;
-    } else if (kSubjectPronouns.count(Lower(i)) && (!HasTagger() || Upos(i) == "PRON")) {
+    } else if (Word(kWSubjPron, i) && (!HasTagger() || Tag(i) == kU_PRON)) {
       u.e = i + 1;
       u.kind = UnitKind::kPronoun;
-    } else if (Lower(i) == "het" && c->type == ClauseType::kSub && i == c->b + 1 &&
-               i + 1 < c->e && (!HasTagger() || (Upos(i + 1) != "NOUN" && Upos(i + 1) != "ADJ"))) {
+    } else if (Lower(i) == "het"sv && c->type == ClauseType::kSub && i == c->b + 1 &&
+               i + 1 < c->e && (!HasTagger() || (Tag(i + 1) != kU_NOUN && Tag(i + 1) != kU_ADJ))) {
       // "Rwanda ontkent dat het de groep steunt": "het" is the subject.
       u.e = i + 1;
       u.kind = UnitKind::kPronoun;
-    } else if ((Lower(i) == "de" || Lower(i) == "het" || Lower(i) == "deze") && i + 1 < c->e &&
-               (kGroupAnaphors.count(Lower(i + 1)) || kIgoAnaphors.count(Lower(i + 1)) ||
-                kCountryAnaphors.count(Lower(i + 1))) &&
+    } else if ((Lower(i) == "de"sv || Lower(i) == "het"sv || Lower(i) == "deze"sv) && i + 1 < c->e &&
+               Word(kWGroupAna | kWIgoAna | kWCountryAna, i + 1) &&
                actor_at_[i + 1] < 0 && !AnaphorRefs(i, Lower(i + 1)).empty()) {
       u.e = i + 2;
       u.kind = UnitKind::kActor;
@@ -730,7 +888,7 @@ void DocumentRun::FindUnits(Clause* c) const {
         u.refs.push_back(r);
       }
     } else if (ner_at_[i] >= 0 && in_.ner[ner_at_[i]].token_end <= c->e &&
-               in_.ner[ner_at_[i]].type != "LOC") {
+               in_.ner[ner_at_[i]].type != "LOC"sv) {
       const auto& e = in_.ner[ner_at_[i]];
       u.e = static_cast<uint32_t>(e.token_end);
       u.kind = UnitKind::kEntity;
@@ -740,7 +898,7 @@ void DocumentRun::FindUnits(Clause* c) const {
       std::string adj_country;
       if (u.e == i + 1 && u.e < c->e && toks_[u.e].type == TokenType::kWord &&
           std::islower(static_cast<unsigned char>(toks_[u.e].text[0])) &&
-          (!HasTagger() || Upos(u.e) == "NOUN") && actor_at_[u.e] < 0)
+          (!HasTagger() || Tag(u.e) == kU_NOUN) && actor_at_[u.e] < 0)
         adj_country = AdjectiveCountry(i);
       if (!adj_country.empty()) {
         const bool weapon = kWeaponNouns.count(Lower(u.e)) > 0;
@@ -766,11 +924,10 @@ void DocumentRun::FindUnits(Clause* c) const {
     uint32_t k = u.b;
     bool noun_skipped = false;
     for (int skip = 0; skip < 4 && k > c->b; ++skip) {
-      const std::string& w = Lower(k - 1);
-      bool mod = kDeterminers.count(w) > 0 ||
-                 (HasTagger() && (Upos(k - 1) == "NUM" || Upos(k - 1) == "ADJ") &&
+      bool mod = Word(kWDet, k - 1) ||
+                 (HasTagger() && (Tag(k - 1) == kU_NUM || Tag(k - 1) == kU_ADJ) &&
                   !IsPrep(k - 1));
-      if (!mod && !noun_skipped && k == u.b && HasTagger() && Upos(k - 1) == "NOUN" &&
+      if (!mod && !noun_skipped && k == u.b && HasTagger() && Tag(k - 1) == kU_NOUN &&
           std::isupper(static_cast<unsigned char>(toks_[u.b].text[0])) &&
           std::islower(static_cast<unsigned char>(toks_[k - 1].text[0])) && actor_at_[k - 1] < 0) {
         mod = noun_skipped = true;
@@ -794,10 +951,10 @@ void DocumentRun::FindUnits(Clause* c) const {
         (u.kind == UnitKind::kActor || u.kind == UnitKind::kEntity) &&
         (c->units.back().kind == UnitKind::kActor || c->units.back().kind == UnitKind::kEntity) &&
         (!coded(c->units.back()) || same_head(c->units.back(), u) ||
-         (!coded(u) && (Lower(c->units.back().b) == "de" || Lower(c->units.back().b) == "het" ||
+         (!coded(u) && (Lower(c->units.back().b) == "de"sv || Lower(c->units.back().b) == "het"sv ||
                         (c->units.back().b > c->b &&
-                         (Lower(c->units.back().b - 1) == "de" ||
-                          Lower(c->units.back().b - 1) == "het")))))) {
+                         (Lower(c->units.back().b - 1) == "de"sv ||
+                          Lower(c->units.back().b - 1) == "het"sv)))))) {
       Unit& p = c->units.back();
       auto specific = [](const Unit& x) {
         for (const ActorRef& r : x.refs)
@@ -823,8 +980,8 @@ void DocumentRun::FindUnits(Clause* c) const {
     int kind = 0;
     for (uint32_t t = c->units[k - 1].e; t < c->units[k].b; ++t) {
       const std::string& l = Lower(t);
-      if (l == "en" || l == "of") kind = 2;
-      else if (l == "," && kind == 0) kind = 1;
+      if (l == "en"sv || l == "of"sv) kind = 2;
+      else if (l == ","sv && kind == 0) kind = 1;
     }
     gap[k] = kind;
   }
@@ -841,11 +998,11 @@ void DocumentRun::FindUnits(Clause* c) const {
       int extra = 0;
       for (uint32_t t = p.e; t < u.b; ++t) {
         const std::string& l = Lower(t);
-        if (l == "en" || l == "of" || l == ",") {
-          saw_conj = saw_conj || l != ",";  // (or a comma in an en-list)
+        if (l == "en"sv || l == "of"sv || l == ","sv) {
+          saw_conj = saw_conj || l != ","sv;  // (or a comma in an en-list)
           joined = true;
-        } else if (kDeterminers.count(l) || (extra++ < 1 && toks_[t].type == TokenType::kWord &&
-                                             (!HasTagger() || Upos(t) == "NOUN"))) {
+        } else if (Word(kWDet, t) || (extra++ < 1 && toks_[t].type == TokenType::kWord &&
+                                             (!HasTagger() || Tag(t) == kU_NOUN))) {
           continue;
         } else {
           joined = false;
@@ -897,8 +1054,8 @@ void DocumentRun::ResolveUnits(Clause* c) {
 void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
   // Only a role (its code is its sector) takes a country; a region code
   // such as GZS (Gaza) does not.
-  if (!r->country.empty() || r->code.empty() || r->code.size() != 3 || r->code == "IGO" ||
-      r->code == "NGO" || r->sector != r->code)
+  if (!r->country.empty() || r->code.empty() || r->code.size() != 3 || r->code == "IGO"sv ||
+      r->code == "NGO"sv || r->sector != r->code)
     return;
   const auto& S = in_.text.sentences;
   auto it = std::upper_bound(S.begin(), S.end(), token,
@@ -981,6 +1138,11 @@ std::optional<ActorRef> DocumentRun::PlaceActor(const Clause& c) const {
 }
 
 int DocumentRun::SubjectGroup(const Clause& c) const {
+  if (!c.subject_group) c.subject_group = ComputeSubjectGroup(c);
+  return *c.subject_group;
+}
+
+int DocumentRun::ComputeSubjectGroup(const Clause& c) const {
   auto bare = [](const Unit& u) {
     return u.prep.empty() && u.kind != UnitKind::kPlace && u.kind != UnitKind::kRecip;
   };
@@ -1004,15 +1166,15 @@ int DocumentRun::SubjectGroup(const Clause& c) const {
     if (!HasTagger()) return -1;
     bool in_pp = false;
     for (uint32_t i = b; i < e; ++i) {
-      const std::string& u = Upos(i);
+      const UposTag u = Tag(i);
       if (IsPrep(i)) {
         in_pp = true;
         continue;
       }
-      if (u == "DET" || u == "ADJ" || u == "NUM" || u == "ADV" || u == "CCONJ") continue;
-      if (u != "NOUN" || in_unit(i) || in_date(i) || dict_.IsCue("reflexive", Lower(i)) ||
-          Lower(i) == "er" || (kQuantityNouns.count(Lower(i)) && i + 1 < c.e && in_unit(i + 1))) {
-        if (u == "NOUN" || u == "PROPN" || in_unit(i)) in_pp = false;
+      if (u == kU_DET || u == kU_ADJ || u == kU_NUM || u == kU_ADV || u == kU_CCONJ) continue;
+      if (u != kU_NOUN || in_unit(i) || in_date(i) || Cue(kCueReflexive, i) ||
+          Lower(i) == "er"sv || (Word(kWQuantityNoun, i) && i + 1 < c.e && in_unit(i + 1))) {
+        if (u == kU_NOUN || u == kU_PROPN || in_unit(i)) in_pp = false;
         continue;
       }
       if (in_pp) {
@@ -1020,9 +1182,9 @@ int DocumentRun::SubjectGroup(const Clause& c) const {
         continue;
       }
       uint32_t k = i + 1;
-      if (k < e && Lower(k) == "van") {
+      if (k < e && Lower(k) == "van"sv) {
         for (const Unit& un : c.units)
-          if (un.prep == "van" && un.b > k && un.b <= k + 2 && un.kind != UnitKind::kPlace)
+          if (un.prep == "van"sv && un.b > k && un.b <= k + 2 && un.kind != UnitKind::kPlace)
             return un.group;
       }
       return -2;
@@ -1061,7 +1223,7 @@ bool DocumentRun::SplitParticleAt(uint32_t k, const Clause& c) const {
                                                                  "NUM"};
   if (!kNounPhrase.count(Upos(k + 1))) return true;
   for (uint32_t m = k + 2; m < c.e; ++m)
-    if (Lower(m) == "te") return true;
+    if (Lower(m) == "te"sv) return true;
   return false;
 }
 
@@ -1141,10 +1303,10 @@ std::vector<ActorRef> DocumentRun::ContextTarget(const Clause& c, const std::vec
   // "medewerkers van de Russische ambassade".
   for (const Unit& u : c.units) {
     if (u.group == src_group || u.kind == UnitKind::kPlace || u.kind == UnitKind::kRecip ||
-        u.prep.empty() || u.prep == "door" || u.prep == "volgens" || u.prep == "namens" ||
-        u.prep == "in" || u.prep == "met" ||
-        (u.b > c.b && (Lower(u.b - 1) == "zijn" || Lower(u.b - 1) == "haar" ||
-                       Lower(u.b - 1) == "hun" || Lower(u.b - 1) == "eigen")))
+        u.prep.empty() || u.prep == "door"sv || u.prep == "volgens"sv || u.prep == "namens"sv ||
+        u.prep == "in"sv || u.prep == "met"sv ||
+        (u.b > c.b && (Lower(u.b - 1) == "zijn"sv || Lower(u.b - 1) == "haar"sv ||
+                       Lower(u.b - 1) == "hun"sv || Lower(u.b - 1) == "eigen"sv)))
       continue;
     for (const Unit& v : c.units)
       if (v.group == u.group)
@@ -1161,7 +1323,7 @@ std::vector<ActorRef> DocumentRun::ContextTarget(const Clause& c, const std::vec
   if (src.empty() || src[0].code.empty()) return out;
   // Protests, force posture and coercion are mostly domestic: no foreign
   // target is guessed for them.
-  if (cameo_root == "14" || cameo_root == "15" || cameo_root == "17") return out;
+  if (cameo_root == "14"sv || cameo_root == "15"sv || cameo_root == "17"sv) return out;
   // The other side of the conflict.
   if (pair_.size() == 2 && pair_coordinated_ && !sc.empty()) {
     if (pair_[0].country == sc && !is_source(pair_[1])) out.push_back(pair_[1]);
@@ -1179,18 +1341,18 @@ std::vector<ActorRef> DocumentRun::Slot(const Clause& c, const std::string& slot
   std::vector<ActorRef> out;
   int group = -1;
   int sg = SubjectGroup(c);
-  if (slot == "subj") {
+  if (slot == "subj"sv) {
     if (passive) {
       for (const Unit& u : c.units)
-        if (u.prep == "door" && u.kind != UnitKind::kPlace) {
+        if (u.prep == "door"sv && u.kind != UnitKind::kPlace) {
           group = u.group;
           break;
         }
       // "door een luchtaanval van het leger": the owner is the agent.
       for (uint32_t k = c.b; group < 0 && k < c.e; ++k) {
-        if (Lower(k) != "door") continue;
+        if (Lower(k) != "door"sv) continue;
         for (const Unit& u : c.units)
-          if (u.prep == "van" && u.b > k && u.b <= k + 6 && u.kind != UnitKind::kPlace) {
+          if (u.prep == "van"sv && u.b > k && u.b <= k + 6 && u.kind != UnitKind::kPlace) {
             group = u.group;
             break;
           }
@@ -1201,7 +1363,7 @@ std::vector<ActorRef> DocumentRun::Slot(const Clause& c, const std::string& slot
     } else {
       group = sg;
     }
-  } else if (slot == "obj") {
+  } else if (slot == "obj"sv) {
     if (passive) {
       group = sg;
     } else {
@@ -1241,14 +1403,14 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
   Casualties cas;
   bool cumulative = false;
   for (uint32_t i = c.b; i < c.e; ++i)
-    if (MultiCue("cumulative", i, c.e)) cumulative = true;
+    if (MultiCue(kCueCumulative, i, c.e)) cumulative = true;
   // "sinds januari zijn 5000 mensen gedood" is a running total, unless
   // the count is an increment ("sinds vrijdag nog eens negen").
   {
     bool since = false, increment = false;
     for (uint32_t i = c.b; i < c.e; ++i) {
-      if (Lower(i) == "sinds") since = true;
-      if (Lower(i) == "eens" && i > c.b && Lower(i - 1) == "nog") increment = true;
+      if (Lower(i) == "sinds"sv) since = true;
+      if (Lower(i) == "eens"sv && i > c.b && Lower(i - 1) == "nog"sv) increment = true;
     }
     if (since && !increment) cumulative = true;
   }
@@ -1282,33 +1444,32 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
     if (v && !slot) slot = v;
   };
   for (uint32_t i = c.b; i < c.e; ++i) {
-    const std::string& l = Lower(i);
-    bool killed_noun = dict_.IsCue("casualty_killed", l);
-    bool injured_noun = dict_.IsCue("casualty_injured", l);
+    bool killed_noun = Cue(kCueCasualtyKilled, i);
+    bool injured_noun = Cue(kCueCasualtyInjured, i);
     if (killed_noun || injured_noun) {
       const text::NumberMention* n = number_before(i, 3);
       // A bare casualty noun without a count ("de doden") still says there
       // were victims, but only quantified or vague counts make a report.
-      if (n || (i > c.b && (Lower(i - 1) == "talloze" || Lower(i - 1) == "vele"))) {
+      if (n || (i > c.b && (Lower(i - 1) == "talloze"sv || Lower(i - 1) == "vele"sv))) {
         record(n, killed_noun, i);
       } else if (cumulative && killed_noun) {
         // "Het dodental ... is gestegen tot 52": the total follows.
         for (const auto& m : nums) {
           if (m.token_begin <= i || m.token_end > c.e || m.token_begin < 1) continue;
           const std::string& before = Lower(m.token_begin - 1);
-          if (before != "tot" && before != "op" && before != "dan") continue;
+          if (before != "tot"sv && before != "op"sv && before != "dan"sv) continue;
           record(&m, true, i);
           break;
         }
       }
     }
-    if (dict_.IsCue("civilian", l)) cas.civilians = true;
+    if (Cue(kCueCivilian, i)) cas.civilians = true;
   }
   if (cumulative && !cas.found) {
     for (const auto& m : nums) {
       if (m.token_begin <= c.b || m.token_end > c.e || m.vague) continue;
       const std::string& before = Lower(m.token_begin - 1);
-      if (before != "tot" && before != "op") continue;
+      if (before != "tot"sv && before != "op"sv) continue;
       cas.pending_total = static_cast<int64_t>(m.value);
       break;
     }
@@ -1317,15 +1478,15 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
     // "twaalf mensen kwamen om", "drie soldaten werden gedood", "raakten gewond".
     bool killed_verb = false, injured_verb = false;
     for (uint32_t i = c.b; i < c.e; ++i) {
-      if (kInjuredWords.count(Lower(i))) injured_verb = true;
-      if (Lower(i) == "leven" && i > c.b && Lower(i - 1) == "het") killed_verb = true;
-      if (!IsVerbToken(i) && !kKilledVerbs.count(Lower(i))) continue;
+      if (Word(kWInjured, i)) injured_verb = true;
+      if (Lower(i) == "leven"sv && i > c.b && Lower(i - 1) == "het"sv) killed_verb = true;
+      if (!IsVerbToken(i) && !Word(kWKilledVerb, i)) continue;
       for (const VerbReading& r : Readings(i)) {
         if (kKilledVerbs.count(r.lemma)) killed_verb = true;
         // A separable verb split over the clause: "kwamen ... om".
         if (r.particle.empty())
           for (uint32_t k = i + 1; k < c.e; ++k)
-            if (morph_.IsParticle(Lower(k)) && kKilledVerbs.count(Lower(k) + r.base))
+            if (particle_[k] && kKilledVerbs.count(Lower(k) + r.base))
               killed_verb = true;
       }
     }
@@ -1333,11 +1494,11 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
       // Each counted group of people is killed or injured by what follows
       // it up to the next group: "drie mensen om en raakten vijf gewond".
       for (uint32_t i = c.b; i < c.e; ++i) {
-        if (kPersonNounsSingular.count(Lower(i)) && i > c.b && Lower(i - 1) == "een" &&
+        if (Word(kWPersonNounSg, i) && i > c.b && Lower(i - 1) == "een"sv &&
             !cas.killed && !cas.injured) {
           bool injured_here = false;
           for (uint32_t k = i + 1; k < c.e; ++k)
-            if (kInjuredWords.count(Lower(k)) || Lower(k).find("gewond") != std::string::npos)
+            if (Word(kWInjured, k) || Lower(k).find("gewond") != std::string::npos)
               injured_here = true;
           bool killed = killed_verb && !(injured_verb && injured_here);
           cas.found = true;
@@ -1345,13 +1506,13 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
           (killed ? cas.killed : cas.injured) = 1;
           continue;
         }
-        if (!kPersonNouns.count(Lower(i)) && Lower(i) != "anderen") continue;
+        if (!Word(kWPersonNoun, i) && Lower(i) != "anderen"sv) continue;
         const text::NumberMention* n = number_before(i, 2);
         if (!n) continue;
         bool injured_here = false;
         for (uint32_t k = i + 1; k < c.e; ++k) {
-          if (kPersonNouns.count(Lower(k)) && number_before(k, 2)) break;
-          if (kInjuredWords.count(Lower(k)) || Lower(k).find("gewond") != std::string::npos)
+          if (Word(kWPersonNoun, k) && number_before(k, 2)) break;
+          if (Word(kWInjured, k) || Lower(k).find("gewond") != std::string::npos)
             injured_here = true;
         }
         record(n, killed_verb && !(injured_verb && injured_here), i);
@@ -1554,7 +1715,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
   const bool sentence_reported = [&] {
     const Sentence& sen = in_.text.sentences[s];
     for (uint32_t i = sen.token_begin; i < sen.token_end; ++i)
-      if (Lower(i) == "volgens") return true;
+      if (Lower(i) == "volgens"sv) return true;
     return false;
   }();
   bool reported = c.reported || sentence_reported;
@@ -1564,7 +1725,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
   uint32_t final_particle = UINT32_MAX;
   for (uint32_t k = c.e; k > c.b; --k) {
     if (toks_[k - 1].type != TokenType::kWord) continue;
-    if (morph_.IsParticle(Lower(k - 1)) && k - 1 > c.b && !kDeterminers.count(Lower(k - 2)) &&
+    if (particle_[k - 1] && k - 1 > c.b && !Word(kWDet, k - 2) &&
         !IsPrep(k - 2))
       final_particle = k - 1;
     break;
@@ -1578,15 +1739,17 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
   };
   for (uint32_t i = c.b; i < c.e; ++i) {
     if (!IsVerbToken(i)) continue;
-    if (i > c.b && Lower(i - 1) == "te") continue;  // content of another verb
+    if (i > c.b && Lower(i - 1) == "te"sv) continue;  // content of another verb
     // Best pattern over this token's readings.
     const Pattern* best = nullptr;
     int best_spec = -1;
     uint32_t best_prep_dist = UINT32_MAX;
     uint32_t particle_tok = UINT32_MAX, object_tok = UINT32_MAX;
-    for (const VerbReading& r : Readings(i)) {
-      for (const std::string* key : {&r.lemma, &r.base}) {
-        for (const Pattern* p : dict_.VerbPatterns(*key)) {
+    // (The readings' lemma, then base patterns, as the dictionary gives them.)
+    for (const auto& [rp, pats] : ReadingPatterns(i)) {
+      const VerbReading& r = *rp;
+      {
+        for (const Pattern* p : *pats) {
           uint32_t ptok = UINT32_MAX;
           if (!p->particle.empty()) {
             if (r.particle == p->particle && r.lemma == p->lemma) {
@@ -1615,7 +1778,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           if (p->reflexive) {
             bool refl = false;
             for (uint32_t k = c.b; k < c.e; ++k)
-              if (dict_.IsCue("reflexive", Lower(k))) refl = true;
+              if (Cue(kCueReflexive, k)) refl = true;
             if (!refl) continue;
           }
           // The required preposition nearest the verb decides between
@@ -1637,13 +1800,17 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
               for (const std::string& o : p->objects) {
                 const std::string& l = Lower(k);
                 // The noun, its plural, or a compound ending in either
-                // ("inreisverboden" for reisverbod).
-                auto ends = [&](const std::string& x) {
-                  return l.size() >= x.size() &&
-                         l.compare(l.size() - x.size(), x.size(), x) == 0;
+                // ("inreisverboden" for reisverbod), without allocating.
+                auto ends_with = [&](std::string_view a, std::string_view b, std::string_view c) {
+                  const size_t n = a.size() + b.size() + c.size();
+                  return l.size() >= n && l.compare(l.size() - n, a.size(), a) == 0 &&
+                         l.compare(l.size() - b.size() - c.size(), b.size(), b) == 0 &&
+                         l.compare(l.size() - c.size(), c.size(), c) == 0;
                 };
-                if (ends(o) || ends(o + "en") || ends(o + "s") ||
-                    (!o.empty() && ends(o + o.back() + "en")))
+                const std::string_view last =
+                    o.empty() ? std::string_view() : std::string_view(o).substr(o.size() - 1);
+                if (ends_with(o, ""sv, ""sv) || ends_with(o, ""sv, "en"sv) ||
+                    ends_with(o, ""sv, "s"sv) || (!o.empty() && ends_with(o, last, "en"sv)))
                   otok = k;
               }
             }
@@ -1669,14 +1836,14 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // aan om Ecuador te helpen met inlichtingen").
       uint32_t refine_end = c.e;
       for (size_t k = static_cast<size_t>(ci) + 1;
-           k < clauses.size() && clauses[k].type == ClauseType::kSub && clauses[k].sub == "om"; ++k)
+           k < clauses.size() && clauses[k].type == ClauseType::kSub && clauses[k].sub == "om"sv; ++k)
         refine_end = clauses[k].e;
       // "eist dat Israël zich terugtrekt": what is demanded is in the
       // dat-clause, which is no event yet; its subject is the addressee.
       Clause* demanded = nullptr;
-      if ((Root(best->cameo) == "10" || Root(best->cameo) == "02") &&
+      if ((Root(best->cameo) == "10"sv || Root(best->cameo) == "02"sv) &&
           static_cast<size_t>(ci) + 1 < clauses.size() &&
-          clauses[ci + 1].type == ClauseType::kSub && clauses[ci + 1].sub == "dat") {
+          clauses[ci + 1].type == ClauseType::kSub && clauses[ci + 1].sub == "dat"sv) {
         demanded = &clauses[ci + 1];
         demanded->conditional = true;
         refine_end = demanded->e;
@@ -1693,14 +1860,14 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       }
       // A standing state is no new event: "houdt op dit moment nog drie
       // burgers vast", "worden nog steeds vastgehouden" (but "nog eens").
-      if (best->lemma == "vasthouden") {
+      if (best->lemma == "vasthouden"sv) {
         bool state = false;
         for (uint32_t k = c.b; k < c.e && !state; ++k) {
           const std::string& l = Lower(k);
-          const bool next_eens = k + 1 < c.e && Lower(k + 1) == "eens";
-          if (l == "momenteel" || l == "sinds" || (l == "nog" && !next_eens) ||
-              (l == "dit" && k > c.b && k + 1 < c.e && Lower(k - 1) == "op" &&
-               Lower(k + 1) == "moment"))
+          const bool next_eens = k + 1 < c.e && Lower(k + 1) == "eens"sv;
+          if (l == "momenteel"sv || l == "sinds"sv || (l == "nog"sv && !next_eens) ||
+              (l == "dit"sv && k > c.b && k + 1 < c.e && Lower(k - 1) == "op"sv &&
+               Lower(k + 1) == "moment"sv))
             state = true;
         }
         if (state) continue;
@@ -1711,13 +1878,13 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // An auxiliary right next to the participle decides ("die door de
       // Emiraten was bemiddeld"); otherwise the clause's auxiliaries do.
       auto aux_at = [&](uint32_t k) {
-        return k >= c.b && k < c.e && dict_.IsCue("passive_aux", Lower(k)) && IsVerbToken(k);
+        return k >= c.b && k < c.e && Cue(kCuePassiveAux, k) && IsVerbToken(k);
       };
       const bool adjacent_aux = (i > c.b && aux_at(i - 1)) || aux_at(i + 1);
       if (passive && !adjacent_aux && !c.passive_worden &&
-          (c.perfect_hebben || best->target != "obj"))
+          (c.perfect_hebben || best->target != "obj"sv))
         passive = false;
-      if (Lower(i) == "geworden") passive = false;  // "zijn het eens geworden"
+      if (Lower(i) == "geworden"sv) passive = false;  // "zijn het eens geworden"
       int sg = -1;
       std::vector<ActorRef> src = Slot(c, best->source, passive, &sg);
       std::vector<ActorRef> tgt;
@@ -1727,12 +1894,12 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           if (!a.code.empty() && a.code != v[0].code) return true;
         return false;
       };
-      if (best->target == "recip" || (c.recip && src.size() >= 2 && distinct(src)) ||
-          (c.recip && best->target == "obj")) {
-        recip = c.recip || best->target == "recip";
+      if (best->target == "recip"sv || (c.recip && src.size() >= 2 && distinct(src)) ||
+          (c.recip && best->target == "obj"sv)) {
+        recip = c.recip || best->target == "recip"sv;
         if (src.size() < 2) {
           recip = false;
-          tgt = Slot(c, best->target == "recip" ? "pobj:met" : "obj", passive, nullptr);
+          tgt = Slot(c, best->target == "recip"sv ? "pobj:met" : "obj", passive, nullptr);
         }
       } else {
         tgt = Slot(c, best->target, passive, nullptr);
@@ -1742,6 +1909,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           for (const ActorRef& r2 : Slot(*demanded, "subj", false, nullptr))
             if (!r2.code.empty()) tgt.push_back(r2);
           demanded->units.clear();
+          demanded->subject_group.reset();
         }
         // "Nederland en Duitsland ondertekenden een verdrag": a meeting,
         // agreement, cooperation or ceasefire of coordinated subjects
@@ -1749,10 +1917,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         // mediation ("De VS en Canada zegden geld toe") goes to a third party.
         const std::string root = Root(cameo);
         if (tgt.empty() && src.size() >= 2 && distinct(src) &&
-            (root == "04" || root == "06" || root == "08" || cameo == "030" ||
-             cameo.rfind("031", 0) == 0 || cameo == "036" || cameo == "037" || cameo == "038" ||
-             cameo == "050" || cameo == "057") &&
-            cameo != "045" && cameo != "043")
+            (root == "04"sv || root == "06"sv || root == "08"sv || cameo == "030"sv ||
+             cameo.rfind("031", 0) == 0 || cameo == "036"sv || cameo == "037"sv ||
+             cameo == "038"sv || cameo == "050"sv || cameo == "057"sv) &&
+            cameo != "045"sv && cameo != "043"sv)
           recip = true;
       }
       // The source itself is no target ("Nederland heeft ... het land
@@ -1772,7 +1940,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       std::vector<ActorRef> uncoded;
       if (uncoded_target) uncoded.swap(tgt);
       // A mediator or host acts towards both parties of the conflict.
-      if (tgt.empty() && !recip && (cameo == "039" || cameo == "045" || cameo == "043")) {
+      if (tgt.empty() && !recip && (cameo == "039"sv || cameo == "045"sv || cameo == "043"sv)) {
         for (const ActorRef& r : pair_)
           if (std::none_of(src.begin(), src.end(),
                            [&](const ActorRef& a) { return a.country == r.country; }))
@@ -1780,8 +1948,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       }
       // An attack on a place is an attack on its country ("bestookten de
       // haven van Odessa", "Charkiv aangevallen").
-      if (tgt.empty() && !recip && best->target != "none" &&
-          (IsViolentRoot(Root(cameo)) || Root(cameo) == "17")) {
+      if (tgt.empty() && !recip && best->target != "none"sv &&
+          (IsViolentRoot(Root(cameo)) || Root(cameo) == "17"sv)) {
         std::optional<ActorRef> at = PlaceActor(c);
         if (at) tgt.push_back(*at);
       }
@@ -1810,9 +1978,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // So does an evaluation of something named before ("noemde het
       // besluit onwettig").
       if (tgt.empty() && !recip &&
-          (Root(cameo) == "12" || Root(cameo) == "13" || cameo == "016" || best->lemma == "noemen"))
+          (Root(cameo) == "12"sv || Root(cameo) == "13"sv || cameo == "016"sv ||
+           best->lemma == "noemen"sv))
         tgt = AnsweredTarget(src, s);
-      if (tgt.empty() && !recip && Root(cameo) != "01")
+      if (tgt.empty() && !recip && Root(cameo) != "01"sv)
         tgt = ContextTarget(c, src, sg, Root(cameo));
       // Force used by the police or army without a named target is used
       // against the protesters or fighters the story is about ("Activisten
@@ -1836,7 +2005,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       if (tgt.empty()) tgt.swap(uncoded);
       // A domestic protest or strike threat without a named target is aimed
       // at the government of the protesters' country.
-      if (tgt.empty() && !recip && (Root(cameo) == "14" || cameo == "133") && src.size() == 1 &&
+      if (tgt.empty() && !recip && (Root(cameo) == "14"sv || cameo == "133"sv) && src.size() == 1 &&
           src[0].country.size() == 3 && src[0].code != src[0].country + "GOV") {
         ActorRef g = src[0];
         g.code = g.country + "GOV";
@@ -1845,12 +2014,12 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         tgt.push_back(g);
       }
       // "De spanningen dreigen op te lopen": a threat needs a threatener.
-      if (Root(cameo) == "13" &&
+      if (Root(cameo) == "13"sv &&
           std::none_of(src.begin(), src.end(), [](const ActorRef& a) { return !a.code.empty(); }))
         continue;
       // A coercive act in the passive without an agent ("werden twintig
       // betogers aangehouden") is done by the authorities of the place.
-      if (passive && src.empty() && Root(cameo) == "17") {
+      if (passive && src.empty() && Root(cameo) == "17"sv) {
         ActorRef a{toks_[i].text, toks_[i].span, "COP", "", "COP", "passive without agent"};
         FillCountry(&a, i);
         if (!a.country.empty()) src.push_back(a);
@@ -1860,12 +2029,12 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       Emit(c, s, ci, *best, cameo, i, i + 1, extra, src, tgt, recip, reported, out);
       // An accusation's complement ("van aanvallen") is a reported event by
       // the accused.
-      if (Root(cameo) == "11") {
+      if (Root(cameo) == "11"sv) {
         for (uint32_t k = i + 1; k < c.e; ++k) {
-          if (Lower(k) != "van") continue;
+          if (Lower(k) != "van"sv) continue;
           for (uint32_t m = k + 1; m < std::min<uint32_t>(c.e, k + 5); ++m) {
             auto nps = dict_.NounPatternsForWord(Lower(m));
-            for (const std::string& cand : {Lower(m).size() > 4 && Lower(m).substr(Lower(m).size() - 2) == "en"
+            for (const std::string& cand : {Lower(m).size() > 4 && Lower(m).substr(Lower(m).size() - 2) == "en"sv
                                                 ? Lower(m).substr(0, Lower(m).size() - 2)
                                                 : std::string()}) {
               if (nps.empty() && !cand.empty()) nps = dict_.NounPatternsForWord(cand);
@@ -1901,19 +2070,19 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         if (clauses[k].type == ClauseType::kMain) break;
         // Only a complement clause is what was said; "nadat", "omdat" ...
         // clauses are events of their own.
-        if (k == static_cast<size_t>(ci) + 1 && clauses[k].sub != "dat" &&
-            clauses[k].sub != "of")
+        if (k == static_cast<size_t>(ci) + 1 && clauses[k].sub != "dat"sv &&
+            clauses[k].sub != "of"sv)
           break;
         clauses[k].reported = true;
         // "ontkende dat ...": what is denied did not happen as told.
-        if (sv->cameo == "016") clauses[k].negated = true;
+        if (sv->cameo == "016"sv) clauses[k].negated = true;
       }
       bool has_source = std::any_of(src.begin(), src.end(),
                                     [](const ActorRef& a) { return !a.code.empty(); });
       // A quote tag (", meldde de politie") attributes what precedes it; a
       // plain attribution is no statement event of its own.
       bool quote_tag = i == c.b && c.b > in_.text.sentences[s].token_begin &&
-                       Lower(c.b - 1) == "," && sv->cameo == "010";
+                       Lower(c.b - 1) == ","sv && sv->cameo == "010"sv;
       if (opt_.emit_statements && has_source && !quote_tag) {
         Pattern dummy;
         size_t before = out->size();
@@ -1935,7 +2104,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       role = dict_.SupportRole(r.lemma);
       // Split off: "braken ... uit", "vond ... plaats", "laaide ... op".
       for (uint32_t k = i + 1; k < c.e && role.empty() && r.particle.empty(); ++k)
-        if (toks_[k].type == TokenType::kWord) role = dict_.SupportRole(Lower(k) + r.base);
+        if (toks_[k].type == TokenType::kWord && support_prefix_[k])
+          role = dict_.SupportRole(Lower(k) + r.base);
       if (!role.empty()) {
         support_tok = i;
         break;
@@ -1973,7 +2143,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       const Pattern& p = *nps[0];
       int sg = -1;
       std::vector<ActorRef> src =
-          role == "do" ? Slot(c, "subj", false, &sg) : std::vector<ActorRef>{};
+          role == "do"sv ? Slot(c, "subj", false, &sg) : std::vector<ActorRef>{};
       if (p.source.rfind("pobj:", 0) == 0 && src.empty()) src = Slot(c, p.source, false, &sg);
       std::vector<ActorRef> tgt;
       if (p.target.rfind("pobj:", 0) == 0) tgt = Slot(c, p.target, false, nullptr);
@@ -1984,7 +2154,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             if (Lower(k).rfind(kw, 0) == 0) cameo = rf.cameo;
       bool recip = false;
       if (tgt.empty() && src.size() >= 2 &&
-          (p.target == "recip" || c.recip || (Root(cameo) >= "03" && Root(cameo) <= "08")) &&
+          (p.target == "recip"sv || c.recip || (Root(cameo) >= "03" && Root(cameo) <= "08")) &&
           std::any_of(src.begin(), src.end(),
                       [&](const ActorRef& a) { return !a.code.empty() && a.code != src[0].code; }))
         recip = true;
@@ -1993,10 +2163,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       if (tgt.empty() && src.size() == 1 && c.recip && IsViolentRoot(Root(cameo))) recip = true;
       // A joint exercise held by one side alone is a show of force ("China
       // begon een militaire oefening rond Taiwan").
-      if (!recip && p.target == "recip" && Root(cameo) == "06") cameo = "150";
-      if (tgt.empty() && !recip && (Root(cameo) == "12" || cameo == "016"))
+      if (!recip && p.target == "recip"sv && Root(cameo) == "06"sv) cameo = "150";
+      if (tgt.empty() && !recip && (Root(cameo) == "12"sv || cameo == "016"sv))
         tgt = AnsweredTarget(src, s);
-      if (tgt.empty() && !recip && Root(cameo) != "01")
+      if (tgt.empty() && !recip && Root(cameo) != "01"sv)
         tgt = ContextTarget(c, src, sg, Root(cameo));
       Emit(c, s, ci, p, cameo, i, i + 1, {toks_[support_tok].span}, src, tgt, recip, reported,
            out);
@@ -2012,7 +2182,7 @@ EventDate DocumentRun::DateFor(uint32_t s, const Clause& c, bool* historical) co
   for (int pass = 0; pass < 2 && !pick; ++pass) {
     uint32_t b = pass == 0 ? c.b : sen.token_begin, e = pass == 0 ? c.e : sen.token_end;
     for (const auto& d : in_.text.dates) {
-      if (d.token_begin < b || d.token_end > e || d.kind == "until") continue;
+      if (d.token_begin < b || d.token_end > e || d.kind == "until"sv) continue;
       if (d.date.start.empty()) continue;
       // "..., meldde het leger maandag": the date of the report, not of
       // what it reports.
@@ -2033,7 +2203,7 @@ EventDate DocumentRun::DateFor(uint32_t s, const Clause& c, bool* historical) co
     out.derived_from = pick->date.derived_from + " ('" + pick->text + "')";
     out.span = pick->span;
     *historical = pick->date.historical;
-    if (pick->kind == "since" && pick->date.weekday >= 0 && out.start.size() == 10) {
+    if (pick->kind == "since"sv && pick->date.weekday >= 0 && out.start.size() == 10) {
       // "sinds zondag": the event began on that day, not over the whole range.
       int y = std::stoi(out.start.substr(0, 4)), m = std::stoi(out.start.substr(5, 2)),
           d = std::stoi(out.start.substr(8, 2));
@@ -2098,7 +2268,7 @@ std::optional<EventLocation> DocumentRun::PlaceFor(uint32_t s, const Clause& c) 
     uint32_t b = place_tok_begin_[pi];
     for (uint32_t k = b; k > lo && k + 6 > b; --k) {
       const std::string& w = Lower(k - 1);
-      if (dict_.IsCue("locative", w) && w != "van" && w != "en") return true;
+      if (Cue(kCueLocative, k - 1) && w != "van"sv && w != "en"sv) return true;
       if (!kBridge.count(w)) return false;
     }
     return false;
@@ -2126,7 +2296,7 @@ std::optional<EventLocation> DocumentRun::PlaceFor(uint32_t s, const Clause& c) 
       if (tier == 0 && (b < c.b || e > c.e || !locative(pi, c.b))) continue;
       if (tier == 1 && (b < sen.token_begin || e > sen.token_end || !locative(pi, sen.token_begin)))
         continue;
-      if (tier == 2 && (b < sen.token_begin || e > sen.token_end || P[pi].precision == "country"))
+      if (tier == 2 && (b < sen.token_begin || e > sen.token_end || P[pi].precision == "country"sv))
         continue;
       return make(P[pi], tier == 2);
     }
@@ -2168,7 +2338,7 @@ void DocumentRun::CodeSentence(uint32_t s) {
   // A speaker who says that someone fights or attacks accuses them: the
   // statement becomes CAMEO 112 against each coded perpetrator.
   for (size_t k = 0; k < drafts.size(); ++k) {
-    if (!drafts[k].speech || drafts[k].ev.cameo == "016") continue;
+    if (!drafts[k].speech || drafts[k].ev.cameo == "016"sv) continue;
     std::vector<std::optional<ActorSlot>> accused;
     const std::optional<ActorSlot>& speaker = drafts[k].ev.source;
     for (const Draft& d : drafts)
@@ -2195,7 +2365,7 @@ void DocumentRun::CodeSentence(uint32_t s) {
         d.ev.goldstein = info->goldstein;
       }
       d.ev.evidence.erase(std::remove_if(d.ev.evidence.begin(), d.ev.evidence.end(),
-                                         [](const EvidenceSpan& e) { return e.role == "target"; }),
+                                         [](const EvidenceSpan& e) { return e.role == "target"sv; }),
                           d.ev.evidence.end());
       d.ev.target = a;
       d.ev.evidence.push_back({"target", a->span});
@@ -2208,7 +2378,7 @@ void DocumentRun::CodeSentence(uint32_t s) {
   // own: "zei dat zijn regering de wet niet intrekt" refuses to yield (12),
   // "zeiden dat zij elkaar willen ontmoeten" expresses intent (03).
   for (size_t k = 0; k < drafts.size(); ++k) {
-    if (!drafts[k].speech || drafts[k].ev.cameo != "010" || !drafts[k].ev.source) continue;
+    if (!drafts[k].speech || drafts[k].ev.cameo != "010"sv || !drafts[k].ev.source) continue;
     const ActorSlot speaker = *drafts[k].ev.source;
     std::vector<Draft> acts;
     for (const Draft& d : drafts) {
@@ -2218,7 +2388,7 @@ void DocumentRun::CodeSentence(uint32_t s) {
                        (!speaker.country.empty() && d.ev.source->country == speaker.country);
       if (!own) continue;
       std::string code;
-      if (d.ev.negated && root == "08") {
+      if (d.ev.negated && root == "08"sv) {
         const std::string& y = d.ev.cameo;
         code = y.rfind("083", 0) == 0   ? "1232"
                : y.rfind("084", 0) == 0 ? "1243"
@@ -2227,8 +2397,8 @@ void DocumentRun::CodeSentence(uint32_t s) {
                                         : "124";
       } else if (d.ev.hypothetical && !d.ev.negated && !clauses[d.clause].conditional &&
                  root >= "04" && root <= "08") {
-        code = root == "04" ? "036" : root == "05" ? "030" : root == "06" ? "031"
-               : root == "07" ? "033" : "035";
+        code = root == "04"sv ? "036" : root == "05"sv ? "030" : root == "06"sv ? "031"
+               : root == "07"sv ? "033" : "035";
       }
       if (code.empty()) continue;
       Draft a = d;
@@ -2291,7 +2461,7 @@ void DocumentRun::CodeSentence(uint32_t s) {
              s <= last_cumulative_sentence_ + 2 && *last_cumulative_killed_ > *cas.killed) {
     const Sentence& sen = in_.text.sentences[s];
     for (uint32_t i = sen.token_begin + 1; i < sen.token_end; ++i)
-      if (Lower(i) == "eens" && Lower(i - 1) == "nog") cas.cumulative_killed = last_cumulative_killed_;
+      if (Lower(i) == "eens"sv && Lower(i - 1) == "nog"sv) cas.cumulative_killed = last_cumulative_killed_;
   }
   if (cas.found) {
     Fatalities f{cas.killed, cas.injured, cas.cumulative_killed, cas.cumulative_injured,
@@ -2396,11 +2566,11 @@ std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
   // zegt dat zij 31 drones heeft neergeschoten") is that act, reported: the
   // 010 gives way to the coded act with the same source in the sentence.
   auto claims_own_act = [&](const Draft& d) {
-    if (!d.speech || d.ev.cameo != "010" || !d.ev.source || d.ev.source->code.empty())
+    if (!d.speech || d.ev.cameo != "010"sv || !d.ev.source || d.ev.source->code.empty())
       return false;
     return std::any_of(drafts.begin(), drafts.end(), [&](const Draft& o) {
       return &o != &d && !o.speech && o.sentence == d.sentence && emitted(o) && o.ev.source &&
-             o.ev.source->code == d.ev.source->code && Root(o.ev.cameo) != "01";
+             o.ev.source->code == d.ev.source->code && Root(o.ev.cameo) != "01"sv;
     });
   };
   for (Draft& d : drafts) {

@@ -140,7 +140,15 @@ StatusOr<std::unique_ptr<EventDictionary>> EventDictionary::Load(
       if (f.size() < 2 || (f[1] != "occur" && f[1] != "do"))
         return l.Error("expected lemma<TAB>occur|do");
       d->support_[f[0]] = f[1];
+      for (size_t n = 1; n <= f[0].size(); ++n)
+        d->word_cues_[f[0].substr(0, n)].support_prefix = true;
     }
+  }
+  // The first speech verb for each key FindSpeechVerb matches.
+  for (size_t i = 0; i < d->speech_.size(); ++i) {
+    const SpeechVerb& s = d->speech_[i];
+    d->speech_index_.emplace(s.lemma, i);
+    if (!s.particle.empty()) d->speech_index_.emplace(s.base, i);
   }
   // cues.tsv
   {
@@ -152,6 +160,13 @@ StatusOr<std::unique_ptr<EventDictionary>> EventDictionary::Load(
         return l.Error("expected category<TAB>word");
       d->cues_[f[0]].push_back(f[1]);
       d->cue_sets_[f[0]].insert(f[1]);
+      auto bit = d->cue_bits_.find(f[0]);
+      if (bit == d->cue_bits_.end()) {
+        const size_t n = d->cue_bits_.size();
+        bit = d->cue_bits_.emplace(f[0], n < 32 ? uint32_t{1} << n : 0u).first;
+      }
+      d->word_cues_[f[1]].cue_mask |= bit->second;
+      d->word_cues_[f[1].substr(0, f[1].find(' '))].cue_first_mask |= bit->second;
     }
   }
   return d;
@@ -174,22 +189,24 @@ std::vector<const Pattern*> EventDictionary::NounPatternsForWord(std::string_vie
   for (size_t i = 0; i < w.size(); ++i) {
     if (i != 0 && i < 3) continue;
     if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
-    std::string_view tail = w.substr(i);
-    for (const std::string& cand : {std::string(tail)}) {
-      auto it = nouns_.find(cand);
-      if (it != nouns_.end()) {
-        out.insert(out.end(), it->second.begin(), it->second.end());
-        return out;
-      }
+    auto it = nouns_.find(w.substr(i));
+    if (it != nouns_.end()) {
+      out.insert(out.end(), it->second.begin(), it->second.end());
+      return out;
     }
   }
   return out;
 }
 
 const SpeechVerb* EventDictionary::FindSpeechVerb(const std::string& lemma) const {
-  for (const SpeechVerb& s : speech_)
-    if (s.lemma == lemma || (!s.particle.empty() && s.base == lemma)) return &s;
-  return nullptr;
+  // speech_index_ holds the first verb whose lemma, or (with a particle)
+  // base, is the key.
+  auto it = speech_index_.find(std::string_view(lemma));
+  return it == speech_index_.end() ? nullptr : &speech_[it->second];
+}
+
+bool EventDictionary::IsSupportPrefix(std::string_view lower) const {
+  return CuesOfWord(lower).support_prefix;
 }
 
 std::string EventDictionary::SupportRole(const std::string& lemma) const {
@@ -200,6 +217,24 @@ std::string EventDictionary::SupportRole(const std::string& lemma) const {
 bool EventDictionary::IsCue(std::string_view category, std::string_view lower) const {
   auto it = cue_sets_.find(category);
   return it != cue_sets_.end() && it->second.find(lower) != it->second.end();
+}
+
+uint32_t EventDictionary::CueBit(std::string_view category) const {
+  auto it = cue_bits_.find(category);
+  return it == cue_bits_.end() ? 0 : it->second;
+}
+
+EventDictionary::WordCues EventDictionary::CuesOfWord(std::string_view lower) const {
+  auto it = word_cues_.find(lower);
+  return it == word_cues_.end() ? WordCues() : it->second;
+}
+
+uint32_t EventDictionary::CueMask(std::string_view lower) const {
+  return CuesOfWord(lower).cue_mask;
+}
+
+uint32_t EventDictionary::CueFirstMask(std::string_view lower) const {
+  return CuesOfWord(lower).cue_first_mask;
 }
 
 const std::vector<std::string>& EventDictionary::Cues(std::string_view category) const {

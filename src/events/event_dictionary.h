@@ -12,6 +12,7 @@
 #ifndef KRONIEK_EVENTS_EVENT_DICTIONARY_H_
 #define KRONIEK_EVENTS_EVENT_DICTIONARY_H_
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -79,9 +80,28 @@ class EventDictionary {
   const SpeechVerb* FindSpeechVerb(const std::string& lemma) const;
   // Support verb role: "occur", "do", or empty.
   std::string SupportRole(const std::string& lemma) const;
+  // Whether some support verb lemma starts with `lower` (or is it): when
+  // not, SupportRole(lower + anything) is empty.
+  bool IsSupportPrefix(std::string_view lower) const;
   // Cue words of a category (README-events.md); multi-word cues contain spaces.
   bool IsCue(std::string_view category, std::string_view lower) const;
   const std::vector<std::string>& Cues(std::string_view category) const;
+  // Cue categories as bits, for callers that test many categories of one
+  // word: CueBit(category) is 0 for an unknown category (or more than 32);
+  // CueMask(lower) has the bit of each category that lists `lower` as a
+  // cue, CueFirstMask(lower) of each category with a cue whose first word
+  // (before a space) is `lower`. IsCue(c, w) == (CueMask(w) & CueBit(c)) != 0
+  // for a known category.
+  uint32_t CueBit(std::string_view category) const;
+  uint32_t CueMask(std::string_view lower) const;
+  uint32_t CueFirstMask(std::string_view lower) const;
+  // All three per-word facts in one lookup.
+  struct WordCues {
+    uint32_t cue_mask = 0;        // CueMask
+    uint32_t cue_first_mask = 0;  // CueFirstMask
+    bool support_prefix = false;  // IsSupportPrefix
+  };
+  WordCues CuesOfWord(std::string_view lower) const;
 
   const std::vector<Pattern>& patterns() const { return patterns_; }
   const std::vector<SpeechVerb>& speech_verbs() const { return speech_; }
@@ -89,7 +109,6 @@ class EventDictionary {
  private:
   std::vector<Pattern> patterns_;
   std::unordered_map<std::string, std::vector<const Pattern*>> verbs_;
-  std::unordered_map<std::string, std::vector<const Pattern*>> nouns_;
   std::vector<SpeechVerb> speech_;
   std::unordered_map<std::string, std::string> support_;
   // Hash lookups by string_view: the coder asks IsCue for nearly every token.
@@ -101,6 +120,10 @@ class EventDictionary {
   using ViewMap = std::unordered_map<std::string, V, ViewHash, std::equal_to<>>;
   ViewMap<std::vector<std::string>> cues_;
   ViewMap<std::unordered_set<std::string, ViewHash, std::equal_to<>>> cue_sets_;
+  ViewMap<std::vector<const Pattern*>> nouns_;
+  ViewMap<uint32_t> cue_bits_;        // category -> bit
+  ViewMap<WordCues> word_cues_;       // word -> CueMask, CueFirstMask, IsSupportPrefix
+  ViewMap<size_t> speech_index_;      // lemma (or base) -> first speech verb
 };
 
 }  // namespace kroniek::events

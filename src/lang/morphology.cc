@@ -173,8 +173,24 @@ StatusOr<std::unique_ptr<Morphology>> Morphology::Load(const std::string& dir,
 }
 
 bool Morphology::IsParticle(std::string_view word) const {
-  std::string w = LowerUtf8(word);
-  return std::find(particles_.begin(), particles_.end(), w) != particles_.end();
+  // Most words are lowercase already: no copy then.
+  bool lower = true;
+  for (char ch : word) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'A' && c <= 'Z') || c == 0xC3) {
+      lower = false;
+      break;
+    }
+  }
+  std::string copy;
+  std::string_view w = word;
+  if (!lower) {
+    copy = LowerUtf8(word);
+    w = copy;
+  }
+  for (const std::string& p : particles_)
+    if (p.size() == w.size() && std::string_view(p) == w) return true;
+  return false;
 }
 
 bool Morphology::Attested(std::string_view word) const {
@@ -291,6 +307,25 @@ void Morphology::Simplex(const std::string& w, std::vector<VerbReading>* out) co
     }
   }
   WeakReadings(w, out);
+}
+
+bool Morphology::HasStrongPast(std::string_view word) const {
+  // The strong past readings of VerbReadings come from Simplex(w) only (the
+  // particle readings carry their particle): the irregular table's forms
+  // and those under an inseparable prefix. They come before any weak
+  // reading, so deduplication keeps them.
+  const std::string w = LowerUtf8(word);
+  if (w.size() < 2) return false;
+  auto past = [&](const std::string& form) {
+    auto range = strong_.equal_range(form);
+    for (auto it = range.first; it != range.second; ++it)
+      if (it->second.form == VerbForm::kPast) return true;
+    return false;
+  };
+  if (past(w)) return true;
+  for (const std::string& p : prefixes_)
+    if (w.size() > p.size() + 2 && StartsWith(w, p) && past(w.substr(p.size()))) return true;
+  return false;
 }
 
 std::vector<VerbReading> Morphology::VerbReadings(std::string_view word) const {

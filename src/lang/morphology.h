@@ -69,6 +69,11 @@ class Morphology {
   // -e. Lowercased, except PROPN which is returned as is.
   std::string Lemma(std::string_view word, std::string_view upos) const;
 
+  // Whether VerbReadings(word) holds a strong past reading without a
+  // particle (r.strong, r.form == kPast, r.particle empty, r.lemma ==
+  // r.base), without building the readings: "bood", "beschoot".
+  bool HasStrongPast(std::string_view word) const;
+
   // Separable particle ("op", "aan", ...).
   bool IsParticle(std::string_view word) const;
 

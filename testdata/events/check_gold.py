@@ -6,7 +6,10 @@ Usage: python3 testdata/events/check_gold.py [DIR ...]   (default: all split fol
 Checks per article: the gold parses, `doc`/`date` agree with the text's first line,
 every event quote and every no_event string lies inside exactly one sentence and
 occurs once in the article, no_event sentences hold no required quote, date windows
-are well formed and agree with a given weekday where the window is a single day.
+are well formed and agree with a given weekday where the window is a single day,
+and the PLOVER list agrees with the exact CAMEO codes listed (each code's PLOVER
+type from src/lang/common/ontology/cameo.tsv must be accepted; a code without a
+PLOVER type, a plain statement, needs an empty list, which accepts any type).
 Sentences are split crudely after '. ', '? ', '! ' and at line breaks, which is
 how the gold was written. Prints per-root CAMEO and PLOVER counts at the end.
 """
@@ -14,6 +17,22 @@ import collections, datetime as dt, json, os, re, sys
 
 KEYS = ['id', 'required', 'quote', 'source', 'target', 'cameo', 'plover']
 WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
+
+
+def load_plover():
+    here = os.path.dirname(os.path.abspath(__file__))
+    path = os.path.join(here, '..', '..', 'src', 'lang', 'common', 'ontology', 'cameo.tsv')
+    types = {}
+    with open(path, encoding='utf-8') as f:
+        for line in f:
+            if line.startswith('#') or not line.strip():
+                continue
+            cols = line.rstrip('\n').split('\t')
+            types[cols[0]] = cols[5] if len(cols) > 5 else ''
+    return types
+
+
+PLOVER_OF = load_plover()
 
 
 def sentences(body):
@@ -72,6 +91,18 @@ def check(gold_path, stats, errors):
                 err(f'{e["id"]}: {a} is not a {wd}')
         if not e['cameo']:
             err(f'{e["id"]}: empty cameo list')
+        known = {t for t in PLOVER_OF.values() if t}
+        for p in e['plover']:
+            if p not in known:
+                err(f'{e["id"]}: unknown PLOVER type {p!r}')
+        for c in e['cameo']:
+            if c.endswith('*'):
+                continue
+            if c not in PLOVER_OF:
+                err(f'{e["id"]}: unknown CAMEO code {c!r}')
+            elif e['plover'] and PLOVER_OF[c] not in e['plover']:
+                err(f'{e["id"]}: CAMEO {c} is PLOVER {PLOVER_OF[c] or "(none: a statement)"}, '
+                    f'not in {e["plover"]} (add it, or use [] for statements)')
         root = e['cameo'][0][:2]
         stats['root'][root] += 1
         stats['root_req' if e['required'] else 'root_opt'][root] += 1
