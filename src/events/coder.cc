@@ -291,6 +291,10 @@ class DocumentRun {
   void FindUnits(Clause* c) const;
   void ResolveUnits(Clause* c);
   Casualties FindCasualties(const Clause& c) const;
+  // "De militie, die al een jaar tegen het leger vecht, ...": a relative
+  // clause whose pronoun is its subject (no noun phrase of its own before
+  // the verb) takes the antecedent, the actor ending right before it.
+  void RelativeSubject(const Clause& before, Clause* rel) const;
   // The victims of a casualty report as its target: the actor the counted
   // noun belongs to ("twee Indiase soldaten" INDMIL, "elf mensen" in
   // Charkiv UKRCVL), else the place attacked ("een aanval op Charkiv").
@@ -1981,6 +1985,19 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           (Root(cameo) == "12"sv || Root(cameo) == "13"sv || cameo == "016"sv ||
            best->lemma == "noemen"sv))
         tgt = AnsweredTarget(src, s);
+      // "Manilla ontbood de Chinese ambassadeur en diende een protest in":
+      // a second verb phrase of the same subject acts on the same target.
+      if (tgt.empty() && !recip && c.inherit && Root(cameo) != "01"sv) {
+        for (auto d = out->rbegin(); d != out->rend(); ++d) {
+          if (d->clause >= ci || !d->ev.target || d->ev.target->code.empty()) continue;
+          const auto& t = *d->ev.target;
+          if (std::any_of(src.begin(), src.end(),
+                          [&](const ActorRef& a) { return a.code == t.code; }))
+            break;
+          tgt.push_back(ActorRef{t.text, t.span, t.code, t.country, t.sector, "same target"});
+          break;
+        }
+      }
       if (tgt.empty() && !recip && Root(cameo) != "01"sv)
         tgt = ContextTarget(c, src, sg, Root(cameo));
       // Force used by the police or army without a named target is used
@@ -2305,6 +2322,41 @@ std::optional<EventLocation> DocumentRun::PlaceFor(uint32_t s, const Clause& c) 
   return std::nullopt;
 }
 
+void DocumentRun::RelativeSubject(const Clause& before, Clause* rel) const {
+  if (rel->sub != "die" && rel->sub != "dat") return;
+  const uint32_t pron = rel->b;
+  const Unit* ante = nullptr;
+  for (const Unit& u : before.units)
+    if (u.e == pron || (u.e + 1 == pron && Lower(u.e) == ","sv)) ante = &u;
+  if (!ante || ante->kind == UnitKind::kPlace) return;
+  std::vector<ActorRef> refs;
+  for (const ActorRef& r : ante->refs)
+    if (!r.code.empty()) refs.push_back(r);
+  if (refs.empty()) return;
+  static const std::set<std::string, std::less<>> kTimeWords = {
+      "jaar", "maand", "week", "dag", "uur", "nacht", "jaren", "maanden", "weken", "dagen",
+      "uren", "nachten", "tijd", "decennia", "eeuw"};
+  bool in_pp = false;
+  for (uint32_t k = pron + 1; k < rel->e; ++k) {
+    if (IsVerbToken(k)) break;
+    if (IsPrep(k)) {
+      in_pp = true;
+      continue;
+    }
+    if (!HasTagger()) return;
+    const UposTag t = Tag(k);
+    if (t == kU_NOUN || t == kU_PROPN || t == kU_PRON) {
+      if (in_pp || kTimeWords.count(Lower(k))) {
+        in_pp = false;
+        continue;
+      }
+      return;  // the clause has its own subject: "dorpen die het leger bezette"
+    }
+  }
+  rel->inherit = true;
+  rel->inherited = refs;
+}
+
 void DocumentRun::CodeSentence(uint32_t s) {
   std::vector<Clause> clauses = Clauses(s);
   std::vector<Draft> drafts;
@@ -2313,6 +2365,7 @@ void DocumentRun::CodeSentence(uint32_t s) {
     Clause& c = clauses[ci];
     FindUnits(&c);
     if (c.inherit) c.inherited = main_subject;
+    if (ci > 0 && c.type == ClauseType::kRelative) RelativeSubject(clauses[ci - 1], &c);
     ResolveUnits(&c);
     if (c.type == ClauseType::kMain && !c.inherit) {
       std::vector<ActorRef> subj = Slot(c, "subj", false, nullptr);
@@ -2558,6 +2611,7 @@ void DocumentRun::Finish(Draft& d, const Clause& c) {
 
 std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
   std::vector<Event> out;
+  std::vector<std::pair<uint32_t, int>> origin;  // per out event: sentence, clause
   std::map<std::string, size_t> seen;
   auto emitted = [&](const Draft& d) {
     return (!d.ev.negated || opt_.emit_negated) && (!d.ev.hypothetical || opt_.emit_hypothetical);
@@ -2586,6 +2640,11 @@ std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
                                           std::to_string(e.fatalities->cumulative_killed.value_or(-1))
                                     : "");
     auto it = seen.find(key);
+    // Two verb phrases of one sentence are two acts ("ontbood de ambassadeur
+    // en diende een protest in"); mentions in different sentences merge.
+    if (it != seen.end() && origin[it->second].first == d.sentence &&
+        origin[it->second].second != d.clause)
+      it = seen.end();
     if (it != seen.end()) {
       Event& m = out[it->second];
       m.evidence.insert(m.evidence.end(), e.evidence.begin(), e.evidence.end());
@@ -2593,6 +2652,7 @@ std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
       continue;
     }
     seen[key] = out.size();
+    origin.emplace_back(d.sentence, d.clause);
     out.push_back(std::move(e));
   }
   return out;
