@@ -31,7 +31,7 @@ const std::set<std::string, std::less<>> kFallbackPreps = {
     "in",  "op",    "aan",  "tot",     "van",   "met",    "voor",  "door",  "tegen",
     "bij", "naar",  "uit",  "over",    "tussen", "onder", "om",    "na",    "sinds",
     "zonder", "volgens", "rond", "nabij", "binnen", "buiten", "langs", "via", "jegens",
-    "namens", "als"};
+    "namens", "als", "rondom", "richting", "tegenover", "boven", "naast"};
 const std::set<std::string, std::less<>> kDeterminers = {
     "de", "het", "een", "hun", "zijn", "haar", "deze", "die", "dit", "dat", "onze", "ons"};
 const std::set<std::string, std::less<>> kSubjectPronouns = {"hij", "zij", "ze"};
@@ -812,7 +812,20 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
   for (Clause& c : out) {
     for (uint32_t i = c.b; i < c.e; ++i) {
       const std::string& l = Lower(i);
-      if (Cue(kCueNegation, i)) c.negated = true;
+      // "riepen China op geen stappen te zetten": a negation inside a
+      // te-infinitive after the finite verb negates the content, not the
+      // appeal.
+      if (Cue(kCueNegation, i) && ![&] {
+            bool finite_before = false;
+            for (uint32_t k = c.b; k < i && !finite_before; ++k) finite_before = IsFinite(k);
+            if (!finite_before) return false;
+            for (uint32_t k = i + 1; k + 1 < c.e; ++k) {
+              if (Lower(k) == "te"sv) return IsVerbToken(k + 1);
+              if (IsVerbToken(k)) return false;
+            }
+            return false;
+          }())
+        c.negated = true;
       if (Cue(kCueModal, i) && IsVerbToken(i)) {
         c.modal = true;
         c.modal_toks.push_back(i);
@@ -2181,6 +2194,12 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // A joint exercise held by one side alone is a show of force ("China
       // begon een militaire oefening rond Taiwan").
       if (!recip && p.target == "recip"sv && Root(cameo) == "06"sv) cameo = "150";
+      // A show of force around another country's territory is aimed at it.
+      if (tgt.empty() && !recip && Root(cameo) == "15"sv && !src.empty() &&
+          src[0].country.size() == 3) {
+        std::optional<ActorRef> at = PlaceActor(c);
+        if (at && at->country != src[0].country) tgt.push_back(*at);
+      }
       if (tgt.empty() && !recip && (Root(cameo) == "12"sv || cameo == "016"sv))
         tgt = AnsweredTarget(src, s);
       if (tgt.empty() && !recip && Root(cameo) != "01"sv)

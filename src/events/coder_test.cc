@@ -302,6 +302,30 @@ TEST_F(CoderTest, ProtestOnTheStreetAfterFrontedPlace) {
   EXPECT_TRUE(Find(evs, "14", "GEOCVL")) << Describe(evs);
 }
 
+TEST_F(CoderTest, NegationInsideTheAppealedActIsNotTheAppeal) {
+  auto evs = Code("De Verenigde Staten riepen China op geen eenzijdige stappen te zetten.");
+  EXPECT_TRUE(Find(evs, "02", "USA", "CHN")) << Describe(evs);
+  auto neg = Code("De Verenigde Staten riepen China niet op tot terughoudendheid.");
+  EXPECT_FALSE(Find(neg, "02")) << Describe(neg);
+}
+
+TEST_F(CoderTest, TwoVerbPhrasesShareSubjectAndTarget) {
+  // Two acts of one sentence stay two events; the second takes the first
+  // one's target.
+  auto evs = Code("Manilla ontbood donderdag de Chinese ambassadeur en diende een formeel "
+                  "protest in.");
+  int n = 0;
+  for (const Event& e : evs)
+    if (e.cameo.rfind("11", 0) == 0 && e.target && e.target->code.rfind("CHN", 0) == 0) ++n;
+  EXPECT_EQ(n, 2) << Describe(evs);
+}
+
+TEST_F(CoderTest, SubjectRelativeClauseTakesItsAntecedent) {
+  auto evs = Code("De Russische troepen, die al maanden tegen het Oekraïense leger vechten, "
+                  "trokken zich terug.");
+  EXPECT_TRUE(Find(evs, "19", "RUSMIL", "UKRMIL")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
