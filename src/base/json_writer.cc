@@ -35,6 +35,18 @@ void JsonWriter::AppendString(std::string_view s) {
   out_->push_back('"');
   size_t i = 0;
   while (i < s.size()) {
+    // Copy a run of plain ASCII (no escape needed) in one append.
+    size_t run = i;
+    while (run < s.size()) {
+      const unsigned char r = static_cast<unsigned char>(s[run]);
+      if (r < 0x20 || r >= 0x80 || r == '"' || r == '\\') break;
+      ++run;
+    }
+    if (run != i) {
+      out_->append(s.data() + i, run - i);
+      i = run;
+      if (i == s.size()) break;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       size_t next = i;

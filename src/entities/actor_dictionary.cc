@@ -110,20 +110,56 @@ const std::vector<uint32_t>& ActorDictionary::FindKeys(AliasSpace space,
 }
 
 namespace {
-uint64_t PrefixHash(std::string_view s) {
-  const uint64_t h = base::Fnv1a64(s);
-  return h == 0 ? 1 : h;
+uint64_t NonZero(uint64_t h) { return h == 0 ? 1 : h; }
+uint64_t PrefixHash(std::string_view s) { return NonZero(base::Fnv1a64(s)); }
+
+// Membership in an open-addressing set of non-zero hashes (0 = empty slot).
+bool InHashSet(const std::vector<uint64_t>& set, uint64_t h) {
+  const size_t mask = set.size() - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (set[i] == h) return true;
+    if (set[i] == 0) return false;
+  }
+}
+
+std::vector<uint64_t> MakeHashSet(std::vector<uint64_t> hashes) {
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  size_t size = 16;
+  while (size < hashes.size() * 2) size *= 2;
+  std::vector<uint64_t> set(size, 0);
+  for (uint64_t h : hashes) {
+    size_t i = h & (size - 1);
+    while (set[i] != 0) i = (i + 1) & (size - 1);
+    set[i] = h;
+  }
+  return set;
 }
 }  // namespace
 
 bool ActorDictionary::IsAliasPrefix(std::string_view folded_prefix) const {
   if (prefix_hashes_.empty()) return false;
-  const uint64_t h = PrefixHash(folded_prefix);
-  const size_t mask = prefix_hashes_.size() - 1;
-  for (size_t i = h & mask;; i = (i + 1) & mask) {
-    if (prefix_hashes_[i] == h) return true;
-    if (prefix_hashes_[i] == 0) return false;
-  }
+  return InHashSet(prefix_hashes_, PrefixHash(folded_prefix));
+}
+
+bool ActorDictionary::MayBeKey(std::string_view key) const {
+  if (key_hashes_.empty()) return true;  // not built: no screening
+  return InHashSet(key_hashes_, PrefixHash(key));
+}
+
+bool ActorDictionary::IsRoleKey(std::string_view folded) const {
+  if (!role_hashes_.empty() && !InHashSet(role_hashes_, PrefixHash(folded))) return false;
+  return role_keys_.find(folded) != role_keys_.end();
+}
+
+bool ActorDictionary::IsAliasPrefixHash(uint64_t fnv) const {
+  if (prefix_hashes_.empty()) return false;
+  return InHashSet(prefix_hashes_, NonZero(fnv));
+}
+
+bool ActorDictionary::MayBeKeyHash(uint64_t fnv) const {
+  if (key_hashes_.empty()) return true;
+  return InHashSet(key_hashes_, NonZero(fnv));
 }
 
 bool ActorDictionary::IsKnownCode(std::string_view code) const {
@@ -225,10 +261,11 @@ class ActorDictionaryBuilder {
       if (errors_.size() >= kMaxErrors) msg += "\n(more errors not shown)";
       return InvalidArgumentError(std::move(msg));
     }
-    std::vector<uint64_t> hashes;
+    std::vector<uint64_t> hashes, key_hashes;
     for (int s = 0; s < 3; ++s) {
       for (const auto* map : {&dict_.exact_[s], &dict_.folded_[s]}) {
         for (const auto& [key, entries] : *map) {
+          key_hashes.push_back(PrefixHash(key));
           std::string folded = internal::FoldKey(key);
           for (size_t i = 0; i <= folded.size(); ++i) {  // "" included, as before
             if (i < folded.size() && (static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) {
@@ -240,16 +277,11 @@ class ActorDictionaryBuilder {
         }
       }
     }
-    std::sort(hashes.begin(), hashes.end());
-    hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
-    size_t size = 16;
-    while (size < hashes.size() * 2) size *= 2;
-    dict_.prefix_hashes_.assign(size, 0);
-    for (uint64_t h : hashes) {
-      size_t i = h & (size - 1);
-      while (dict_.prefix_hashes_[i] != 0) i = (i + 1) & (size - 1);
-      dict_.prefix_hashes_[i] = h;
-    }
+    dict_.prefix_hashes_ = MakeHashSet(std::move(hashes));
+    dict_.key_hashes_ = MakeHashSet(std::move(key_hashes));
+    std::vector<uint64_t> role_hashes;
+    for (const std::string& k : dict_.role_keys_) role_hashes.push_back(PrefixHash(k));
+    dict_.role_hashes_ = MakeHashSet(std::move(role_hashes));
     return std::move(dict_);
   }
 

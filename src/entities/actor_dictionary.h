@@ -103,11 +103,19 @@ class ActorDictionary {
   // True when the folded key of some alias (any space) starts with
   // `folded_prefix`: multi-token lookups stop as soon as this is false.
   bool IsAliasPrefix(std::string_view folded_prefix) const;
+  // A pre-screen for FindKeys: false proves that `key` is a key of no
+  // alias space, exact or folded (so FindKeys with it as exact and as
+  // folded key finds nothing); true means "maybe".
+  bool MayBeKey(std::string_view key) const;
+  // The same two tests for a caller that keeps the running 64-bit FNV-1a
+  // (base::Fnv1a64) of the key it grows: IsAliasPrefix(s) ==
+  // IsAliasPrefixHash(base::Fnv1a64(s)), MayBeKey(s) ==
+  // MayBeKeyHash(base::Fnv1a64(s)).
+  bool IsAliasPrefixHash(uint64_t fnv) const;
+  bool MayBeKeyHash(uint64_t fnv) const;
   // True when `folded` is the folded key of some role alias: a cheap test
   // before the full lookups when splitting compounds.
-  bool IsRoleKey(std::string_view folded) const {
-    return role_keys_.find(folded) != role_keys_.end();
-  }
+  bool IsRoleKey(std::string_view folded) const;
 
   // Longest alias in bytes, to bound multi-token lookups.
   size_t max_alias_bytes() const { return max_alias_bytes_; }
@@ -143,6 +151,11 @@ class ActorDictionary {
   // A hash collision can only make a lookup walk one n-gram further, never
   // miss an alias. Folded role keys for IsRoleKey.
   std::vector<uint64_t> prefix_hashes_;
+  // MayBeKey: the same kind of set, of the hashes of every key of exact_
+  // and folded_ (any space).
+  std::vector<uint64_t> key_hashes_;
+  // IsRoleKey's screen: the hashes of role_keys_ (most probes are absent).
+  std::vector<uint64_t> role_hashes_;
   std::unordered_set<std::string, KeyHash, std::equal_to<>> role_keys_;
   std::unordered_map<std::string, std::pair<ChunkKind, std::string>> chunks_;
   size_t max_alias_bytes_ = 0;

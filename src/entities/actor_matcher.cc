@@ -12,6 +12,7 @@
 #include <optional>
 #include <unordered_set>
 
+#include "base/hash.h"
 #include "entities/internal/actor_text.h"
 
 namespace kroniek::entities {
@@ -174,14 +175,22 @@ class Pass {
     std::string& folded = folded_key_;
     exact.clear();
     folded.clear();
+    // Running FNV-1a of both keys (what the dictionary's screens hash).
+    uint64_t exact_hash = base::Fnv1a64({}), folded_hash = exact_hash;
     for (uint32_t j = i; j < se_ && j < i + 12; ++j) {
       if (j > i && tokens_[j].span.begin > tokens_[j - 1].span.end) {
         exact += ' ';
         folded += ' ';
+        exact_hash = base::Fnv1a64(" ", exact_hash);
+        folded_hash = base::Fnv1a64(" ", folded_hash);
       }
       exact += exact_[j];
       folded += folded_[j];
-      if (!dict_.IsAliasPrefix(folded)) break;
+      exact_hash = base::Fnv1a64(exact_[j], exact_hash);
+      folded_hash = base::Fnv1a64(folded_[j], folded_hash);
+      if (!dict_.IsAliasPrefixHash(folded_hash)) break;
+      // Most n-grams are a prefix of some alias but no alias themselves.
+      if (!dict_.MayBeKeyHash(folded_hash) && !dict_.MayBeKeyHash(exact_hash)) continue;
       uint32_t len = j - i + 1;
       if (const auto& v = dict_.FindKeys(AliasSpace::kName, exact, folded); !v.empty()) {
         a.name_len = len, a.name = &v;

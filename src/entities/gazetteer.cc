@@ -163,6 +163,25 @@ struct Gazetteer::Impl {
   const uint32_t* postings = nullptr;
   const StrRef* stops = nullptr;
   std::string_view strings;
+  // by_prefix[p]: the first key whose Prefix16 is >= p (65537 entries, the
+  // last = key_count). Keys are sorted bytewise, so Prefix16 never
+  // decreases along them and every key >= v lies at or after
+  // by_prefix[Prefix16(v)], every key < v before by_prefix[Prefix16(v) + 1]:
+  // searches for v need only that range (the same result as a search of
+  // the whole table).
+  std::vector<uint32_t> by_prefix;
+
+  // The first two bytes as a number, missing bytes as 0.
+  static uint32_t Prefix16(std::string_view s) {
+    const uint32_t b0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    const uint32_t b1 = s.size() < 2 ? 0 : static_cast<unsigned char>(s[1]);
+    return b0 << 8 | b1;
+  }
+  // The key range a search for a value with Prefix16 p must look at.
+  std::pair<const DiskKey*, const DiskKey*> RangeFor(uint32_t p) const {
+    if (by_prefix.empty()) return {keys, keys + header->key_count};
+    return {keys + by_prefix[p], keys + by_prefix[p + 1]};
+  }
 
   ~Impl() {
     if (map != nullptr) munmap(map, map_bytes);
@@ -265,6 +284,8 @@ Status Gazetteer::Impl::Validate(std::string_view source) {
     }
   }
   std::string_view prev;
+  by_prefix.assign(65537, h.key_count);
+  uint32_t next_prefix = 0;
   for (uint32_t i = 0; i < h.key_count; ++i) {
     const DiskKey& k = keys[i];
     const uint64_t at = h.keys_offset + uint64_t{i} * sizeof(DiskKey);
@@ -278,6 +299,9 @@ Status Gazetteer::Impl::Validate(std::string_view source) {
                   "keys not strictly sorted at key " + std::to_string(i));
     }
     prev = key;
+    for (const uint32_t p = Prefix16(key); next_prefix <= p; ++next_prefix) {
+      by_prefix[next_prefix] = i;
+    }
   }
   for (uint32_t i = 0; i < h.posting_count; ++i) {
     if ((postings[i] >> 2) >= h.place_count || (postings[i] & 3) > 2) {
@@ -383,8 +407,7 @@ PlaceRecord Gazetteer::place(uint32_t i) const {
 }
 
 std::vector<Candidate> Gazetteer::Lookup(std::string_view key) const {
-  const DiskKey* begin = impl_->keys;
-  const DiskKey* end = begin + impl_->header->key_count;
+  const auto [begin, end] = impl_->RangeFor(Impl::Prefix16(key));
   const DiskKey* it = std::lower_bound(
       begin, end, key, [&](const DiskKey& k, std::string_view v) {
         return impl_->Str(k.key) < v;
@@ -399,16 +422,68 @@ std::vector<Candidate> Gazetteer::Lookup(std::string_view key) const {
   return out;
 }
 
+namespace {
+
+// s < prefix + " " (byte order, as std::string_view compares), without
+// building the probe string.
+inline bool LessThanSpaced(std::string_view s, std::string_view prefix) {
+  const size_t n = std::min(s.size(), prefix.size());
+  const int r = std::char_traits<char>::compare(s.data(), prefix.data(), n);
+  if (r != 0) return r < 0;
+  if (s.size() <= prefix.size()) return true;  // s is a prefix of `prefix`
+  return static_cast<unsigned char>(s[n]) < static_cast<unsigned char>(' ');
+}
+
+// s starts with prefix + " ".
+inline bool StartsSpaced(std::string_view s, std::string_view prefix) {
+  return s.size() > prefix.size() && s[prefix.size()] == ' ' &&
+         s.substr(0, prefix.size()) == prefix;
+}
+
+}  // namespace
+
 bool Gazetteer::HasLongerKey(std::string_view prefix) const {
-  std::string probe(prefix);
-  probe.push_back(' ');
-  const DiskKey* begin = impl_->keys;
-  const DiskKey* end = begin + impl_->header->key_count;
+  const DiskKey* end = impl_->keys + impl_->header->key_count;
+  // The probe is prefix + " ": its first two bytes.
+  const uint32_t p = prefix.empty() ? uint32_t{' '} << 8
+                     : prefix.size() == 1
+                         ? Impl::Prefix16(prefix) | ' '
+                         : Impl::Prefix16(prefix);
+  const auto [lo, hi] = impl_->RangeFor(p);
+  const DiskKey* it = std::partition_point(lo, hi, [&](const DiskKey& k) {
+    return LessThanSpaced(impl_->Str(k.key), prefix);
+  });
+  return it != end && StartsSpaced(impl_->Str(it->key), prefix);
+}
+
+void Gazetteer::Probe(std::string_view key, bool* exact, bool* longer) const {
+  const DiskKey* end = impl_->keys + impl_->header->key_count;
+  const auto [first, last] = impl_->RangeFor(Impl::Prefix16(key));
   const DiskKey* it = std::lower_bound(
-      begin, end, probe, [&](const DiskKey& k, const std::string& v) {
+      first, last, key, [&](const DiskKey& k, std::string_view v) {
         return impl_->Str(k.key) < v;
       });
-  return it != end && impl_->Str(it->key).substr(0, probe.size()) == probe;
+  *exact = it != end && impl_->Str(it->key) == key;
+  // Keys starting with key + " " sort after key: the first one not below
+  // key + " " lies at or after `it`, usually within a few entries; gallop
+  // from there (the same partition point as a search of the whole table).
+  auto below = [&](const DiskKey* k) {
+    return LessThanSpaced(impl_->Str(k->key), key);
+  };
+  const DiskKey* lo = it;  // every key before lo is below key + " "
+  size_t step = 1;
+  const DiskKey* hi = lo;
+  while (hi != end && below(hi)) {
+    lo = hi + 1;
+    const size_t left = static_cast<size_t>(end - hi);
+    hi = step < left ? hi + step : end;
+    step *= 2;
+  }
+  // The partition point is in [lo, hi]: every key before lo is below, hi is
+  // end or not below.
+  const DiskKey* p = std::partition_point(
+      lo, hi, [&](const DiskKey& k) { return below(&k); });
+  *longer = p != end && StartsSpaced(impl_->Str(p->key), key);
 }
 
 bool Gazetteer::IsStopWord(std::string_view key) const {

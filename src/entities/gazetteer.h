@@ -116,6 +116,9 @@ class Gazetteer {
   // True when any key starts with `folded_prefix` + " " (used to stop
   // scanning longer n-grams early).
   bool HasLongerKey(std::string_view folded_prefix) const;
+  // Both questions at once, with one search and no allocation:
+  // *exact = !Lookup(folded_key).empty(), *longer = HasLongerKey(folded_key).
+  void Probe(std::string_view folded_key, bool* exact, bool* longer) const;
   // True when the folded word is on the stop list compiled into the file.
   bool IsStopWord(std::string_view folded_key) const;
 

@@ -236,13 +236,13 @@ std::vector<ResolvedPlace> Geocoder::FindPlaces(
         if (t.span.end > raw.size() || first.span.begin > t.span.end) break;
         const std::string key = FoldPlaceName(
             raw.substr(first.span.begin, t.span.end - first.span.begin));
-        if (IsWord(t) && StartsUpper(t.text) &&
-            !gazetteer_.Lookup(key).empty()) {
+        bool exact = false, longer = false;
+        gazetteer_.Probe(key, &exact, &longer);
+        if (IsWord(t) && StartsUpper(t.text) && exact) {
           best_end = j + 1;
           best_key = key;
         }
-        if (!gazetteer_.HasLongerKey(key) && !IsWord(t)) break;
-        if (IsWord(t) && !gazetteer_.HasLongerKey(key)) break;
+        if (!longer) break;  // no key continues this n-gram
       }
       if (best_end == 0) continue;
       if (best_end == i + 1 && gazetteer_.IsStopWord(best_key)) continue;

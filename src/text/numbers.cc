@@ -36,7 +36,25 @@ struct NumberTables {
   std::vector<std::pair<double, double>> vague_ranges;
   PhraseIndex qualifiers;  // payload: index into qualifier_names
   std::vector<std::string> qualifier_names;
+  // A Bloom-style pre-screen: bit ScreenHash(w) is set for every word w any
+  // of the tables above may hold (all keys, and every word of the phrases).
+  // A clear bit proves that no lookup of w can succeed, so the finder skips
+  // the hash lookups for most tokens; a set bit just means "look it up".
+  std::vector<uint64_t> screen;
 };
+
+namespace {
+constexpr size_t kScreenBits = size_t{1} << 16;
+// FNV-1a, folded to kScreenBits.
+inline size_t ScreenHash(std::string_view w) {
+  uint64_t h = 1469598103934665603ull;
+  for (char c : w) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return static_cast<size_t>((h ^ (h >> 32)) & (kScreenBits - 1));
+}
+}  // namespace
 
 }  // namespace internal
 
@@ -168,6 +186,33 @@ StatusOr<NumberRules> LoadNumberRules(const std::string& resource_dir,
     KRONIEK_RETURN_IF_ERROR(AddSpellout(spellout_locale, tables.get()));
   }
   for (auto& [w, v] : extra_words) tables->words[w] = v;
+  tables->screen.assign(internal::kScreenBits / 64, 0);
+  auto screen_add = [&](std::string_view w) {
+    const size_t b = internal::ScreenHash(w);
+    tables->screen[b / 64] |= uint64_t{1} << (b % 64);
+  };
+  for (const auto& [w, v] : tables->words) screen_add(w);
+  for (const auto& [w, v] : tables->multipliers) screen_add(w);
+  for (const auto* set : {&tables->excluded, &tables->articles,
+                          &tables->connectors, &tables->not_after}) {
+    for (const std::string& w : *set) screen_add(w);
+  }
+  // Phrases: every word (a phrase can only match where its first word is).
+  auto screen_phrase = [&](std::string_view phrase) {
+    size_t pos = 0;
+    while (pos <= phrase.size()) {
+      size_t sp = phrase.find(' ', pos);
+      if (sp == std::string_view::npos) sp = phrase.size();
+      if (sp > pos) screen_add(phrase.substr(pos, sp - pos));
+      pos = sp + 1;
+    }
+  };
+  for (const internal::TsvLine& line : lines) {
+    const auto& f = line.fields;
+    if ((f[0] == "vague" || f[0] == "qualifier") && f.size() >= 2) {
+      screen_phrase(FoldPhrase(f[1]));
+    }
+  }
   NumberRules rules;
   rules.lang_ = lang;
   rules.tables_ = std::move(tables);
@@ -177,8 +222,23 @@ StatusOr<NumberRules> LoadNumberRules(const std::string& resource_dir,
 namespace {
 
 // Value of the atom at token i, or false. Word atoms set *is_word.
+// may[i]: folded[i] passes the pre-screen (NumberTables::screen), i.e.
+// some table lookup of it may succeed. Tables without a screen (the empty
+// rules) pass everything.
+std::vector<uint8_t> Screen(const NumberTables& t,
+                            const std::vector<std::string>& folded) {
+  std::vector<uint8_t> may(folded.size(), 1);
+  if (t.screen.empty()) return may;
+  for (size_t i = 0; i < folded.size(); ++i) {
+    const size_t b = internal::ScreenHash(folded[i]);
+    may[i] = static_cast<uint8_t>((t.screen[b / 64] >> (b % 64)) & 1);
+  }
+  return may;
+}
+
 bool Atom(const NumberTables& t, const std::vector<Token>& tokens,
-          const std::vector<std::string>& folded, size_t i, double* v,
+          const std::vector<std::string>& folded,
+          const std::vector<uint8_t>& may, size_t i, double* v,
           bool* is_word) {
   const Token& tok = tokens[i];
   if (tok.type == TokenType::kDate || tok.text.empty()) return false;
@@ -188,6 +248,7 @@ bool Atom(const NumberTables& t, const std::vector<Token>& tokens,
     return internal::ParseDigits(tok.text, t.decimal_sep, t.group_sep, v);
   }
   if (tok.type == TokenType::kNumber) return false;  // e.g. "1e6": unsupported
+  if (!may[i]) return false;
   if (t.excluded.count(folded[i])) return false;
   auto it = t.words.find(folded[i]);
   if (it == t.words.end()) return false;
@@ -196,8 +257,10 @@ bool Atom(const NumberTables& t, const std::vector<Token>& tokens,
   return true;
 }
 
-double Multiplier(const NumberTables& t, const std::string& w) {
-  auto it = t.multipliers.find(w);
+double Multiplier(const NumberTables& t, const std::vector<std::string>& folded,
+                  const std::vector<uint8_t>& may, size_t i) {
+  if (!may[i]) return 0;
+  auto it = t.multipliers.find(folded[i]);
   return it == t.multipliers.end() ? 0 : it->second;
 }
 
@@ -208,9 +271,15 @@ void FindNumbers(std::string_view raw, const std::vector<Token>& tokens,
   static const NumberTables kEmpty;  // const, never mutated: thread-safe
   const NumberTables& t = rules.tables_ ? *rules.tables_ : kEmpty;
   const std::vector<std::string> folded = internal::FoldTokens(tokens);
+  const std::vector<uint8_t> may = Screen(t, folded);
   const size_t n = tokens.size();
   size_t i = 0;
   while (i < n) {
+    if (!may[i] && (tokens[i].text.empty() || tokens[i].text.front() < '0' ||
+                    tokens[i].text.front() > '9')) {
+      ++i;  // no table holds this word and it is no digit string
+      continue;
+    }
     NumberMention m;
     size_t j = i;
     int payload = 0;
@@ -221,7 +290,7 @@ void FindNumbers(std::string_view raw, const std::vector<Token>& tokens,
     }
     size_t end = j;  // exclusive token index of the expression
     bool found = false;
-    if (size_t v = t.vague.Match(folded, j, &payload)) {
+    if (size_t v = j < n && may[j] ? t.vague.Match(folded, j, &payload) : 0) {
       m.vague = true;
       m.min = t.vague_ranges[payload].first;
       m.max = t.vague_ranges[payload].second;
@@ -234,15 +303,15 @@ void FindNumbers(std::string_view raw, const std::vector<Token>& tokens,
       double total = 0, current = 0;
       double last_mult = 0;  // multiplier just applied, 0 if none
       bool last_was_word = false;
-      if (j + 1 < n && t.articles.count(folded[j]) &&
-          Multiplier(t, folded[j + 1]) > 0) {
+      if (j + 1 < n && may[j] && t.articles.count(folded[j]) &&
+          Multiplier(t, folded, may, j + 1) > 0) {
         // "een miljoen", "a hundred (and five)"
-        last_mult = Multiplier(t, folded[j + 1]);
+        last_mult = Multiplier(t, folded, may, j + 1);
         (last_mult >= 1000 ? total : current) = last_mult;
         last_was_word = true;
         end = j + 2;
         found = true;
-      } else if (j < n && Atom(t, tokens, folded, j, &atom, &is_word)) {
+      } else if (j < n && Atom(t, tokens, folded, may, j, &atom, &is_word)) {
         current = atom;
         last_was_word = is_word;
         end = j + 1;
@@ -250,7 +319,7 @@ void FindNumbers(std::string_view raw, const std::vector<Token>& tokens,
       }
       if (found) {
         while (end < n) {
-          const double mult = Multiplier(t, folded[end]);
+          const double mult = Multiplier(t, folded, may, end);
           if (mult > 0 && (current == 0 || mult > current || mult >= 1000)) {
             if (mult >= 1000) {
               if (current >= mult || (current == 0 && total > 0)) break;
@@ -268,10 +337,13 @@ void FindNumbers(std::string_view raw, const std::vector<Token>& tokens,
           // joined by a connector ("hundred and five"); or English split tens
           // ("twenty three").
           size_t k = end;
-          if (last_mult > 0 && t.connectors.count(folded[k]) && k + 1 < n) ++k;
+          if (last_mult > 0 && may[k] && t.connectors.count(folded[k]) &&
+              k + 1 < n) {
+            ++k;
+          }
           double w = 0;
           bool w_is_word = false;
-          if (!Atom(t, tokens, folded, k, &w, &w_is_word) || !w_is_word) break;
+          if (!Atom(t, tokens, folded, may, k, &w, &w_is_word) || !w_is_word) break;
           const bool after_mult = last_mult > 0 && w < last_mult &&
                                   std::fmod(current + total, last_mult) == 0;
           const bool split_tens =
@@ -288,7 +360,8 @@ void FindNumbers(std::string_view raw, const std::vector<Token>& tokens,
       }
     }
     // "jaren negentig" names a decade, not a quantity.
-    if (found && !m.approximate && i > 0 && t.not_after.count(folded[i - 1])) {
+    if (found && !m.approximate && i > 0 && may[i - 1] &&
+        t.not_after.count(folded[i - 1])) {
       found = false;
     }
     if (!found) {

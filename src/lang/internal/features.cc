@@ -250,7 +250,8 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
     uint64_t* w = k.data() + used;
     *w++ = bias;
     if (feature_set & kFeatBase) {
-      *w++ = Combine(kTWord, HashBytes(words[i]));
+      // Most words are lowercase already: their hash is lower_hash.
+      *w++ = Combine(kTWord, words[i] == lw ? out->lower_hash[i] : HashBytes(words[i]));
       *w++ = Combine(kTLower, out->lower_hash[i]);
       // Affixes of 1..5 code points (all of lw if shorter): byte lengths,
       // and prefix hashes from one running FNV state.

@@ -61,12 +61,17 @@ void Gazetteer::AddHashed(uint64_t key, uint32_t type_mask, int num_tokens) {
 }
 
 void Gazetteer::Reserve(size_t n) {
-  while (slots_.size() < n * 2) Grow();
+  // The size repeated Grow() calls would reach, in one rehash.
+  size_t size = slots_.empty() ? 64 : slots_.size();
+  while (size < n * 2) size *= 2;
+  if (size > slots_.size()) Rehash(size);
 }
 
-void Gazetteer::Grow() {
+void Gazetteer::Grow() { Rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+
+void Gazetteer::Rehash(size_t size) {
   std::vector<Slot> old = std::move(slots_);
-  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
+  slots_.assign(size, Slot{});
   const size_t m = slots_.size() - 1;
   for (const Slot& s : old) {
     if (s.mask == 0) continue;
@@ -104,17 +109,26 @@ void Gazetteer::Match(std::string_view lower, const uint32_t* offsets, size_t n,
   if (size_ == 0) return;
   // Big tables (a word list is ~16 MB) miss the cache on nearly every
   // lookup: start all single-token misses before walking the phrases.
+  // Each token's running hash is computed once, kAhead tokens before its
+  // lookups, and kept in a ring (h after the token's bytes, unfinished).
   const size_t m = slots_.size() - 1;
+  constexpr size_t kAhead = 32;
+  uint64_t ring[kAhead];
+  auto start = [&](size_t j) {
+    const uint64_t h = FnvUpdate(kFnvOffset, lower.substr(offsets[j], offsets[j + 1] - offsets[j]));
+    ring[j % kAhead] = h;
+    __builtin_prefetch(&slots_[static_cast<size_t>(FnvFinish(h)) & m]);
+  };
+  for (size_t j = 0; j < n && j < kAhead; ++j) start(j);
   for (size_t i = 0; i < n; ++i) {
-    const uint64_t key = HashBytes(lower.substr(offsets[i], offsets[i + 1] - offsets[i]));
-    __builtin_prefetch(&slots_[static_cast<size_t>(key) & m]);
-  }
-  for (size_t i = 0; i < n; ++i) {
-    uint64_t h = kFnvOffset;
+    uint64_t h = ring[i % kAhead];
+    if (i + kAhead < n) start(i + kAhead);
     for (size_t len = 1; len <= static_cast<size_t>(max_tokens_) && i + len <= n; ++len) {
-      if (len > 1) h = FnvUpdate(h, " ");
-      const size_t j = i + len - 1;
-      h = FnvUpdate(h, lower.substr(offsets[j], offsets[j + 1] - offsets[j]));
+      if (len > 1) {
+        h = FnvUpdate(h, " ");
+        const size_t j = i + len - 1;
+        h = FnvUpdate(h, lower.substr(offsets[j], offsets[j + 1] - offsets[j]));
+      }
       const uint32_t mask = Lookup(FnvFinish(h));
       if (mask == 0) break;
       for (uint32_t t = 0, types = mask & ~kPrefixBit; types != 0; ++t, types >>= 1) {

@@ -64,6 +64,7 @@ class Gazetteer {
     uint32_t mask = 0;  // 0 = empty slot
   };
   void Grow();
+  void Rehash(size_t size);  // power of two, > 2 * size_
 
   std::vector<Slot> slots_;  // power-of-two size, load <= 0.5
   size_t size_ = 0;
