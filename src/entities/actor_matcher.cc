@@ -162,6 +162,19 @@ class Pass {
 
  private:
   Atom& At(uint32_t i) { return atoms_[i - sb_]; }
+  // "Japan stuurde troepen", "De regering zette agenten in": a word in -de
+  // or -te right after a name or role (no article between) is the verb of
+  // the clause, not an inflected adjective of the next role noun.
+  bool PastVerbAfterName(uint32_t j) {
+    if (j <= sb_) return false;
+    const std::string& f = Fold(j);
+    const bool past = f.size() > 4 && (f.compare(f.size() - 2, 2, "de") == 0 ||
+                                       f.compare(f.size() - 2, 2, "te") == 0);
+    if (!past) return false;
+    const uint32_t p = j - 1;
+    if (Determiners().count(Fold(p)) || Possessives().count(Fold(p))) return false;
+    return internal::StartsUpper(tokens_[p].text) || At(p).role_len > 0 || At(p).name_len > 0;
+  }
   const std::string& Fold(uint32_t i) const { return folded_[i]; }
 
   // Keys are the tokens' normalised texts joined with a space where the text
@@ -391,7 +404,7 @@ class Pass {
         continue;
       }
       if (a.name_len == 0 && a.role_len == 0 && !a.compound &&
-          IsModifierWord(tokens_[j], Fold(j))) {
+          IsModifierWord(tokens_[j], Fold(j)) && !PastVerbAfterName(j)) {
         ++j;
         continue;
       }

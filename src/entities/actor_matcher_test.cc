@@ -117,6 +117,10 @@ TEST(ActorMatcher, RulesOnHandWrittenSentences) {
       {"nl", "De Turkse regering zweeg.", "2020-09", "De Turkse regering", "TURGOV"},
       {"nl", "Oekraïense troepen rukken op.", "2023-06", "Oekraïense troepen", "UKRMIL"},
       {"nl", "Betogers liepen mee.", "2020-09", "Betogers", "CVL"},
+      // A verb in -de/-te after a name is no adjective of the next role.
+      {"nl", "Japan stuurde troepen naar de grens.", "2024-05", "troepen", "MIL"},
+      {"nl", "De zwaarbewapende troepen rukten op.", "2024-05", "De zwaarbewapende troepen",
+       "MIL"},
       // English.
       {"en", "The Armenian ambassador in Moscow said so.", "2020-09", "The Armenian ambassador", "ARMGOV"},
       {"en", "Kremlin spokesman Dmitry Peskov said so.", "2020-09",
