@@ -2043,6 +2043,17 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         g.resolved_from = "protest target";
         tgt.push_back(g);
       }
+      // "Het Openbaar Ministerie eiste levenslang": a sentence asked in
+      // court is no political demand.
+      if (best->lemma == "eisen"sv && [&] {
+            static const std::set<std::string, std::less<>> kPenalties = {
+                "straf", "straffen", "celstraf", "gevangenisstraf", "levenslang", "taakstraf",
+                "werkstraf", "boete", "doodstraf", "jaar", "jaren", "maanden", "tbs"};
+            for (uint32_t k = c.b; k < c.e; ++k)
+              if (kPenalties.count(Lower(k))) return true;
+            return false;
+          }())
+        continue;
       // "De spanningen dreigen op te lopen": a threat needs a threatener.
       if (Root(cameo) == "13"sv &&
           std::none_of(src.begin(), src.end(), [](const ActorRef& a) { return !a.code.empty(); }))
