@@ -2186,6 +2186,17 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       std::vector<ActorRef> src =
           role == "do"sv ? Slot(c, "subj", false, &sg) : std::vector<ActorRef>{};
       if (p.source.rfind("pobj:", 0) == 0 && src.empty()) src = Slot(c, p.source, false, &sg);
+      // "vond een Russische troepenopbouw plaats": a country adjective on the
+      // trigger noun names its actor (the military for force and violence).
+      if (src.empty() && i > c.b) {
+        const std::string country = AdjectiveCountry(i - 1);
+        if (!country.empty()) {
+          const bool force = Root(p.cameo) == "15"sv || IsViolentRoot(Root(p.cameo));
+          Span sp{toks_[i - 1].span.begin, toks_[i].span.end};
+          src.push_back(ActorRef{std::string(sp.Of(raw_)), sp, country + (force ? "MIL" : ""),
+                                 country, force ? "MIL" : "", "country adjective"});
+        }
+      }
       std::vector<ActorRef> tgt;
       if (p.target.rfind("pobj:", 0) == 0) tgt = Slot(c, p.target, false, nullptr);
       std::string cameo = p.cameo;
@@ -2661,6 +2672,20 @@ std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
     Event& e = d.ev;
     if (!emitted(d)) continue;
     if (claims_own_act(d)) continue;
+    // Who did what to whom: an event with neither actor is only kept when it
+    // is fighting or violence ("Er braken gevechten uit", "Bij de aanval
+    // kwamen twaalf mensen om").
+    if (!e.source && !e.target && !e.fatalities && !d.violent) continue;
+    // A plain "zei"/"meldde" with no addressee is kept beside the reported
+    // event it introduces (two events, the second flagged reported); alone,
+    // when what was said yields no event, it says nothing about an
+    // interaction (PLOVER drops plain statements).
+    if (d.speech && e.cameo == "010"sv && !e.target &&
+        std::none_of(drafts.begin(), drafts.end(), [&](const Draft& o) {
+          return &o != &d && o.sentence == d.sentence && o.ev.reported && emitted(o) &&
+                 !o.ev.cameo.empty();
+        }))
+      continue;
     std::string key = e.cameo + "|" + (e.source ? e.source->code + "/" + e.source->text : "-") +
                       "|" + (e.target ? e.target->code + "/" + e.target->text : "-") + "|" +
                       e.date.start + "|" + e.date.end + "|" +
