@@ -759,7 +759,9 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
                                (!HasTagger() || Tag(i) == kU_PRON || l.rfind("waar", 0) == 0))) {
       start(i, ClauseType::kRelative, l);
     } else if (HasTagger() && (l == "die"sv || l == "dat"sv) && Tag(i) == kU_PRON &&
-               (Tag(i - 1) == kU_NOUN || Tag(i - 1) == kU_PROPN) && verb_follows(i) && [&] {
+               (Tag(i - 1) == kU_NOUN || Tag(i - 1) == kU_PROPN) &&
+               // "wees/NOUN die beschuldiging af": a demonstrative before a noun.
+               !(i + 1 < sen.token_end && Tag(i + 1) == kU_NOUN) && verb_follows(i) && [&] {
                  // The clause so far has its own finite verb: "kondigden
                  // inreisverboden aan voor functionarissen die verantwoordelijk
                  // zouden zijn".
@@ -2051,6 +2053,23 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
                 "werkstraf", "boete", "doodstraf", "jaar", "jaren", "maanden", "tbs"};
             for (uint32_t k = c.b; k < c.e; ++k)
               if (kPenalties.count(Lower(k))) return true;
+            return false;
+          }())
+        continue;
+      // "dreigt het leger terrein te verliezen": at risk of an outcome one
+      // does not want is no threat.
+      if (best->lemma == "dreigen"sv && [&] {
+            static const std::set<std::string, std::less<>> kRiskVerbs = {
+                "verliezen", "vallen", "mislukken", "escaleren", "ontsporen", "instorten",
+                "bezwijken", "sterven", "verdwijnen", "verslechteren", "ontaarden",
+                "stranden", "opraken", "verhongeren", "omkomen"};
+            for (uint32_t k = i + 1; k + 1 < c.e; ++k)
+              if (Lower(k) == "te"sv) {
+                const std::string& v = Lower(k + 1);
+                const bool split = k > c.b && morph_.IsParticle(Lower(k - 1)) &&
+                                   kRiskVerbs.count(Lower(k - 1) + v) > 0;
+                return kRiskVerbs.count(v) > 0 || split;
+              }
             return false;
           }())
         continue;
