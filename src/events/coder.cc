@@ -303,6 +303,9 @@ class DocumentRun {
   // raketaanval" (RUSMIL), "een luchtaanval van het leger"; also returns the
   // noun's pattern. Empty when the clause names none.
   std::vector<ActorRef> NounAttacker(const Clause& c, const Pattern** noun) const;
+  // "Vanuit Libanon zijn raketten afgevuurd": the country a violent act
+  // without a named agent came from, as its source.
+  std::optional<ActorRef> OriginActor(const Clause& c) const;
   // The actor country of a country adjective at token i ("Russische"), or "".
   std::string AdjectiveCountry(uint32_t i) const;
   void CodeSentence(uint32_t s);
@@ -1137,6 +1140,9 @@ std::optional<ActorRef> DocumentRun::PlaceActor(const Clause& c) const {
     if (place_tok_begin_[pi] < c.b || place_tok_end_[pi] > c.e || p.country_iso3.size() != 3 ||
         place_is_actor_[pi])
       continue;
+    // "Vanuit Libanon zijn raketten afgevuurd": where it came from is no
+    // target (see OriginActor).
+    if (place_tok_begin_[pi] > c.b && Lower(place_tok_begin_[pi] - 1) == "vanuit"sv) continue;
     // A country named as an actor ("Rusland viel ... aan") is no target place.
     bool actor = false;
     for (const Unit& u : c.units)
@@ -1582,6 +1588,18 @@ std::vector<ActorRef> DocumentRun::VictimTarget(uint32_t s, const Casualties& ca
     return {r};
   }
   return {};
+}
+
+std::optional<ActorRef> DocumentRun::OriginActor(const Clause& c) const {
+  for (size_t pi = 0; pi < in_.places.size(); ++pi) {
+    const auto& p = in_.places[pi];
+    if (place_tok_begin_[pi] <= c.b || place_tok_end_[pi] > c.e || p.country_iso3.size() != 3 ||
+        Lower(place_tok_begin_[pi] - 1) != "vanuit"sv)
+      continue;
+    const std::string country = ActorCountry(p.country_iso3);
+    return ActorRef{p.text, p.span, country, country, "", "origin of the attack"};
+  }
+  return std::nullopt;
 }
 
 std::string DocumentRun::AdjectiveCountry(uint32_t i) const {
@@ -2077,6 +2095,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       if (Root(cameo) == "13"sv &&
           std::none_of(src.begin(), src.end(), [](const ActorRef& a) { return !a.code.empty(); }))
         continue;
+      if (src.empty() && IsViolentRoot(Root(cameo)))
+        if (std::optional<ActorRef> o = OriginActor(c)) src.push_back(*o);
       // A coercive act in the passive without an agent ("werden twintig
       // betogers aangehouden") is done by the authorities of the place.
       if (passive && src.empty() && Root(cameo) == "17"sv) {
@@ -2435,7 +2455,8 @@ void DocumentRun::CodeSentence(uint32_t s) {
   }
   // "beschuldigt de bendes ervan de opstand te hebben georganiseerd": the
   // act in the accusation's complement is the accused's, and only alleged.
-  for (const Draft& acc : std::vector<Draft>(drafts)) {
+  for (size_t a = 0; a < drafts.size(); ++a) {
+    const Draft& acc = drafts[a];  // an accusation: never changed below
     if (Root(acc.ev.cameo) != "11" || !acc.ev.source || !acc.ev.target ||
         acc.ev.target->code.empty())
       continue;

@@ -326,6 +326,13 @@ TEST_F(CoderTest, SubjectRelativeClauseTakesItsAntecedent) {
   EXPECT_TRUE(Find(evs, "19", "RUSMIL", "UKRMIL")) << Describe(evs);
 }
 
+TEST_F(CoderTest, AttackFromACountryWithoutAgentComesFromIt) {
+  if (!has_places_) GTEST_SKIP() << "needs the gazetteer (Libanon as a place)";
+  auto evs = Code("Vanuit Libanon zijn maandag zes raketten afgevuurd op het noorden van Israël.");
+  EXPECT_TRUE(Find(evs, "19", "LBN")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "19", "", "LBN")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
