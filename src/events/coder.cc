@@ -917,14 +917,22 @@ void DocumentRun::FindUnits(Clause* c) const {
       // A country adjective before a noun that is no role ("Russische
       // raketten", "een Qatarese delegatie"): the country, and its military
       // for weapons.
+      // Adjectives may come between: "Amerikaanse militaire operaties".
       std::string adj_country;
-      if (u.e == i + 1 && u.e < c->e && toks_[u.e].type == TokenType::kWord &&
-          std::islower(static_cast<unsigned char>(toks_[u.e].text[0])) &&
-          (!HasTagger() || Tag(u.e) == kU_NOUN) && actor_at_[u.e] < 0)
+      uint32_t head = u.e;
+      bool military_adj = false;
+      while (head < c->e && head < u.e + 2 && HasTagger() && Tag(head) == kU_ADJ &&
+             std::islower(static_cast<unsigned char>(toks_[head].text[0]))) {
+        if (Lower(head) == "militaire"sv) military_adj = true;
+        ++head;
+      }
+      if (u.e == i + 1 && head < c->e && toks_[head].type == TokenType::kWord &&
+          std::islower(static_cast<unsigned char>(toks_[head].text[0])) &&
+          (!HasTagger() || Tag(head) == kU_NOUN) && actor_at_[head] < 0)
         adj_country = AdjectiveCountry(i);
       if (!adj_country.empty()) {
-        const bool weapon = kWeaponNouns.count(Lower(u.e)) > 0;
-        ++u.e;
+        const bool weapon = kWeaponNouns.count(Lower(head)) > 0 || military_adj;
+        u.e = head + 1;
         u.kind = UnitKind::kActor;
         Span sp = TokenSpan(u.b, u.e);
         u.refs.push_back(ActorRef{std::string(sp.Of(raw_)), sp,
@@ -2016,7 +2024,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // besluit onwettig").
       if (tgt.empty() && !recip &&
           (Root(cameo) == "12"sv || Root(cameo) == "13"sv || cameo == "016"sv ||
-           best->lemma == "noemen"sv))
+           best->lemma == "noemen"sv || best->lemma == "aannemen"sv ||
+           best->lemma == "aanvaarden"sv || best->lemma == "accepteren"sv))
         tgt = AnsweredTarget(src, s);
       // "Manilla ontbood de Chinese ambassadeur en diende een protest in":
       // a second verb phrase of the same subject acts on the same target.
@@ -2426,7 +2435,11 @@ void DocumentRun::RelativeSubject(const Clause& before, Clause* rel) const {
     if (!HasTagger()) return;
     const UposTag t = Tag(k);
     if (t == kU_NOUN || t == kU_PROPN || t == kU_PRON) {
-      if (in_pp || kTimeWords.count(Lower(k))) {
+      const bool in_date = std::any_of(in_.text.dates.begin(), in_.text.dates.end(),
+                                       [&](const auto& d) {
+                                         return k >= d.token_begin && k < d.token_end;
+                                       });
+      if (in_pp || in_date || kTimeWords.count(Lower(k))) {
         in_pp = false;
         continue;
       }
