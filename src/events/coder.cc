@@ -308,6 +308,13 @@ class DocumentRun {
   std::optional<ActorRef> OriginActor(const Clause& c) const;
   // The actor country of a country adjective at token i ("Russische"), or "".
   std::string AdjectiveCountry(uint32_t i) const;
+  // The actor named by tokens [b, e) that a country adjective opens
+  // ("Russische raketten"): the country, with MIL when `military`.
+  ActorRef AdjectiveActor(uint32_t b, uint32_t e, const std::string& country, bool military,
+                          const char* resolved_from) const;
+  // A place of another country than the source's in the clause: the target
+  // of a show of force there ("oefeningen rondom Taiwan").
+  std::optional<ActorRef> ForeignPlace(const Clause& c, const std::vector<ActorRef>& src) const;
   void CodeSentence(uint32_t s);
   void AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int ci,
                         std::vector<Draft>* out);
@@ -934,10 +941,7 @@ void DocumentRun::FindUnits(Clause* c) const {
         const bool weapon = kWeaponNouns.count(Lower(head)) > 0 || military_adj;
         u.e = head + 1;
         u.kind = UnitKind::kActor;
-        Span sp = TokenSpan(u.b, u.e);
-        u.refs.push_back(ActorRef{std::string(sp.Of(raw_)), sp,
-                                  adj_country + (weapon ? "MIL" : ""), adj_country,
-                                  weapon ? "MIL" : "", "country adjective"});
+        u.refs.push_back(AdjectiveActor(u.b, u.e, adj_country, weapon, "country adjective"));
       } else {
         Span sp = TokenSpan(u.b, u.e);
         u.refs.push_back(ActorRef{std::string(sp.Of(raw_)), sp, "", "", "", ""});
@@ -1610,6 +1614,21 @@ std::optional<ActorRef> DocumentRun::OriginActor(const Clause& c) const {
   return std::nullopt;
 }
 
+ActorRef DocumentRun::AdjectiveActor(uint32_t b, uint32_t e, const std::string& country,
+                                     bool military, const char* resolved_from) const {
+  Span sp = TokenSpan(b, e);
+  return ActorRef{std::string(sp.Of(raw_)), sp, country + (military ? "MIL" : ""), country,
+                  military ? "MIL" : "", resolved_from};
+}
+
+std::optional<ActorRef> DocumentRun::ForeignPlace(const Clause& c,
+                                                  const std::vector<ActorRef>& src) const {
+  if (src.empty() || src[0].country.size() != 3) return std::nullopt;
+  std::optional<ActorRef> at = PlaceActor(c);
+  if (at && at->country != src[0].country) return at;
+  return std::nullopt;
+}
+
 std::string DocumentRun::AdjectiveCountry(uint32_t i) const {
   if (!in_.actor_dictionary || toks_[i].type != TokenType::kWord) return "";
   const auto& D = *in_.actor_dictionary;
@@ -1631,10 +1650,7 @@ std::vector<ActorRef> DocumentRun::NounAttacker(const Clause& c, const Pattern**
     // "een Russische raketaanval".
     if (i > c.b) {
       const std::string country = AdjectiveCountry(i - 1);
-      if (!country.empty()) {
-        Span sp{toks_[i - 1].span.begin, toks_[i].span.end};
-        return {ActorRef{std::string(sp.Of(raw_)), sp, country + "MIL", country, "MIL", ""}};
-      }
+      if (!country.empty()) return {AdjectiveActor(i - 1, i + 1, country, true, "")};
     }
     // "een luchtaanval van het Myanmarese leger".
     if (i + 2 < c.e && Lower(i + 1) == "van") {
@@ -2000,11 +2016,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       }
       // A show of force at or around another country's territory is aimed
       // at it ("oefeningen rondom Taiwan", "troepen langs de grens met Kosovo").
-      if (tgt.empty() && !recip && Root(cameo) == "15" && !src.empty() &&
-          src[0].country.size() == 3) {
-        std::optional<ActorRef> at = PlaceActor(c);
-        if (at && at->country != src[0].country) tgt.push_back(*at);
-      }
+      if (tgt.empty() && !recip && Root(cameo) == "15")
+        if (std::optional<ActorRef> at = ForeignPlace(c, src)) tgt.push_back(*at);
       // Fighting back: a violent act without a named target answers the
       // last attacker of another country ("Russische raketten troffen
       // Odesa. Oekraïne schoot elf drones neer").
@@ -2238,12 +2251,9 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // trigger noun names its actor (the military for force and violence).
       if (src.empty() && i > c.b) {
         const std::string country = AdjectiveCountry(i - 1);
-        if (!country.empty()) {
-          const bool force = Root(p.cameo) == "15"sv || IsViolentRoot(Root(p.cameo));
-          Span sp{toks_[i - 1].span.begin, toks_[i].span.end};
-          src.push_back(ActorRef{std::string(sp.Of(raw_)), sp, country + (force ? "MIL" : ""),
-                                 country, force ? "MIL" : "", "country adjective"});
-        }
+        const bool force = Root(p.cameo) == "15"sv || IsViolentRoot(Root(p.cameo));
+        if (!country.empty())
+          src.push_back(AdjectiveActor(i - 1, i + 1, country, force, "country adjective"));
       }
       std::vector<ActorRef> tgt;
       if (p.target.rfind("pobj:", 0) == 0) tgt = Slot(c, p.target, false, nullptr);
@@ -2265,11 +2275,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // begon een militaire oefening rond Taiwan").
       if (!recip && p.target == "recip"sv && Root(cameo) == "06"sv) cameo = "150";
       // A show of force around another country's territory is aimed at it.
-      if (tgt.empty() && !recip && Root(cameo) == "15"sv && !src.empty() &&
-          src[0].country.size() == 3) {
-        std::optional<ActorRef> at = PlaceActor(c);
-        if (at && at->country != src[0].country) tgt.push_back(*at);
-      }
+      if (tgt.empty() && !recip && Root(cameo) == "15"sv)
+        if (std::optional<ActorRef> at = ForeignPlace(c, src)) tgt.push_back(*at);
       if (tgt.empty() && !recip && (Root(cameo) == "12"sv || cameo == "016"sv))
         tgt = AnsweredTarget(src, s);
       if (tgt.empty() && !recip && Root(cameo) != "01"sv)
