@@ -99,6 +99,8 @@ std::vector<int> NerModel::Decode(const std::vector<std::string_view>& words,
   // Per-thread buffers: no per-token allocation once they have grown.
   thread_local internal::SentenceFeatures sf;
   thread_local std::vector<const Gazetteer*> gaz;
+  thread_local internal::WordScoreCache cache;  // a memo: the same tags without it
+  cache.Bind(model_->weights);
   gaz.clear();
   for (const auto& g : gazetteers_) gaz.push_back(g.get());
   std::vector<std::vector<uint32_t>> own_hints;
@@ -106,13 +108,13 @@ std::vector<int> NerModel::Decode(const std::vector<std::string_view>& words,
     own_hints = internal::ComputeDocHints({words});
     doc_hints = &own_hints[0];
   }
-  internal::ExtractStatic(words, model_->feature_set, gaz, doc_hints, &sf);
+  internal::ExtractStatic(words, model_->feature_set, gaz, doc_hints, &sf, &cache);
   std::vector<int> ids;
   if (tables_ != nullptr) {
     internal::ViterbiDecode(model_->weights, *tables_, sf, model_->feature_set, mask_, &ids,
-                            probs);
+                            probs, &cache);
   } else {
-    internal::GreedyDecode(model_->weights, sf, model_->feature_set, mask_, &ids, probs);
+    internal::GreedyDecode(model_->weights, sf, model_->feature_set, mask_, &ids, probs, &cache);
   }
   return ids;
 }

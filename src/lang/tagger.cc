@@ -42,9 +42,11 @@ StatusOr<std::unique_ptr<PosTagger>> PosTagger::Load(const std::string& path) {
 
 std::vector<std::string> PosTagger::Tag(const std::vector<std::string_view>& words) const {
   thread_local internal::SentenceFeatures sf;  // reused: no per-token allocation
-  internal::ExtractStatic(words, model_->feature_set, {}, nullptr, &sf);
+  thread_local internal::WordScoreCache cache;  // a memo: the same tags without it
+  cache.Bind(model_->weights);
+  internal::ExtractStatic(words, model_->feature_set, {}, nullptr, &sf, &cache);
   std::vector<int> ids;
-  internal::GreedyDecode(model_->weights, sf, model_->feature_set, {}, &ids, nullptr);
+  internal::GreedyDecode(model_->weights, sf, model_->feature_set, {}, &ids, nullptr, &cache);
   std::vector<std::string> out;
   out.reserve(ids.size());
   for (int id : ids) out.push_back(model_->classes[id]);

@@ -5,6 +5,7 @@
 #include <cstddef>
 
 #include "lang/internal/gazetteer.h"
+#include "lang/internal/perceptron.h"
 
 namespace kroniek::lang::internal {
 namespace {
@@ -190,12 +191,88 @@ ShapeInfo ScanShape(std::string_view w) {
 
 }  // namespace
 
+namespace {
+
+// Writes token i's word-only keys (bias and the kFeatBase templates: they
+// depend on the word's bytes alone) at w; returns the end.
+uint64_t* AppendWordKeys(const SentenceFeatures& sf, size_t i, std::string_view lw,
+                         uint32_t feature_set, uint64_t* w) {
+  const std::vector<uint32_t>& flags = sf.flags;
+  const std::vector<uint64_t>& full_shape_hash = sf.full_shape_hash;
+  *w++ = Combine(kTBias, 0);
+  if (feature_set & kFeatBase) {
+    *w++ = Combine(kTWord, sf.word_hash[i]);
+    *w++ = Combine(kTLower, sf.lower_hash[i]);
+    // Affixes of 1..5 code points (all of lw if shorter): byte lengths,
+    // and prefix hashes from one running FNV state.
+    size_t pre_bytes[6] = {0}, suf_bytes[6] = {0};
+    uint64_t pre_state[6] = {kFnvOffset};
+    for (size_t a = 1, pb = 0, sb = lw.size(); a <= 5; ++a) {
+      const size_t from = pb;
+      if (pb < lw.size()) {
+        ++pb;
+        while (pb < lw.size() && IsContinuation(static_cast<unsigned char>(lw[pb]))) ++pb;
+      }
+      pre_state[a] = FnvUpdate(pre_state[a - 1], lw.substr(from, pb - from));
+      pre_bytes[a] = pb;
+      if (sb > 0) {
+        --sb;
+        while (sb > 0 && IsContinuation(static_cast<unsigned char>(lw[sb]))) --sb;
+      }
+      suf_bytes[a] = lw.size() - sb;
+    }
+    for (int a = 1; a <= 4; ++a) {
+      const size_t pb = pre_bytes[a], sb = suf_bytes[a];
+      // Short words: skip affixes equal to the whole word or to the
+      // previous affix length (they add nothing).
+      if (pb < lw.size() && pb != pre_bytes[a - 1]) {
+        *w++ = Combine(kTPrefix1 + a - 1, FnvFinish(pre_state[a]));
+      }
+      if (sb < lw.size() && sb != suf_bytes[a - 1]) {
+        *w++ = Combine(kTSuffix1 + a - 1, HashBytes(lw.substr(lw.size() - sb)));
+      }
+    }
+    *w++ = Combine(kTShape, full_shape_hash[i]);
+    *w++ = Combine(kTShortShape, sf.shape_hash[i]);
+    *w++ = Combine(kTFlags, flags[i]);
+    size_t cps = 0;
+    for (unsigned char c : lw) cps += !IsContinuation(c);
+    *w++ = Combine(kTLength, cps > 8 ? 8 : cps);
+    if (feature_set & kFeatAffix5) {
+      if (pre_bytes[5] < lw.size() && cps > 5) {
+        *w++ = Combine(kTPrefix5, FnvFinish(pre_state[5]));
+        *w++ = Combine(kTSuffix5, HashBytes(lw.substr(lw.size() - suf_bytes[5])));
+      }
+    }
+    if (feature_set & kFeatChar3) {
+      // Byte 3-grams of "^word$" (UTF-8 pieces are fine: only equality matters).
+      uint64_t h0 = FnvUpdate(kFnvOffset, "^");
+      for (size_t b = 0; b + 2 <= lw.size() + 1 && lw.size() >= 2; ++b) {
+        uint64_t h = b == 0 ? FnvUpdate(h0, lw.substr(0, 2))
+                            : FnvUpdate(kFnvOffset, lw.substr(b - 1, b + 2 <= lw.size() ? 3 : 2));
+        if (b + 2 > lw.size()) h = FnvUpdate(h, "$");
+        *w++ = Combine(kTChar3, FnvFinish(h));
+      }
+    }
+  }
+  return w;
+}
+
+}  // namespace
+
 void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_set,
                    const std::vector<const Gazetteer*>& gazetteers,
-                   const std::vector<uint32_t>* doc_hints, SentenceFeatures* out) {
+                   const std::vector<uint32_t>* doc_hints, SentenceFeatures* out,
+                   const WordScoreCache* cache) {
   const size_t n = words.size();
+  out->word_sums.assign(cache != nullptr ? n : 0, nullptr);
+  out->word_keys.clear();
+  out->word_group.assign(1, 0);
+  out->word_token.clear();
   out->keys.clear();
   out->begin.assign(1, 0);
+  out->word_end.resize(n);
+  out->word_hash.resize(n);
   out->lower_hash.resize(n);
   out->shape_hash.resize(n);
   out->suffix3_hash.resize(n);
@@ -216,6 +293,8 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
   for (size_t i = 0; i < n; ++i) {
     const std::string_view lw = lower_of(i);
     out->lower_hash[i] = HashBytes(lw);
+    // Most words are lowercase already: their hash is lower_hash.
+    out->word_hash[i] = words[i] == lw ? out->lower_hash[i] : HashBytes(words[i]);
     const ShapeInfo si = ScanShape(words[i]);
     out->shape_hash[i] = si.short_hash;
     full_shape_hash[i] = si.full_hash;
@@ -240,7 +319,6 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
   // bits (3 x 32 per gazetteer). (push_back in this long loop is not inlined.)
   std::vector<uint64_t>& k = out->keys;
   size_t used = 0;
-  const uint64_t bias = Combine(kTBias, 0);
   const std::vector<uint32_t>& flags = out->flags;
   for (size_t i = 0; i < n; ++i) {
     const std::string_view lw = lower_of(i);
@@ -248,63 +326,20 @@ void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_
     const size_t bound = 72 + lw.size() + 96 * num_gaz;
     if (k.size() < used + bound) k.resize(std::max(2 * k.size(), used + bound));
     uint64_t* w = k.data() + used;
-    *w++ = bias;
-    if (feature_set & kFeatBase) {
-      // Most words are lowercase already: their hash is lower_hash.
-      *w++ = Combine(kTWord, words[i] == lw ? out->lower_hash[i] : HashBytes(words[i]));
-      *w++ = Combine(kTLower, out->lower_hash[i]);
-      // Affixes of 1..5 code points (all of lw if shorter): byte lengths,
-      // and prefix hashes from one running FNV state.
-      size_t pre_bytes[6] = {0}, suf_bytes[6] = {0};
-      uint64_t pre_state[6] = {kFnvOffset};
-      for (size_t a = 1, pb = 0, sb = lw.size(); a <= 5; ++a) {
-        const size_t from = pb;
-        if (pb < lw.size()) {
-          ++pb;
-          while (pb < lw.size() && IsContinuation(static_cast<unsigned char>(lw[pb]))) ++pb;
-        }
-        pre_state[a] = FnvUpdate(pre_state[a - 1], lw.substr(from, pb - from));
-        pre_bytes[a] = pb;
-        if (sb > 0) {
-          --sb;
-          while (sb > 0 && IsContinuation(static_cast<unsigned char>(lw[sb]))) --sb;
-        }
-        suf_bytes[a] = lw.size() - sb;
-      }
-      for (int a = 1; a <= 4; ++a) {
-        const size_t pb = pre_bytes[a], sb = suf_bytes[a];
-        // Short words: skip affixes equal to the whole word or to the
-        // previous affix length (they add nothing).
-        if (pb < lw.size() && pb != pre_bytes[a - 1]) {
-          *w++ = Combine(kTPrefix1 + a - 1, FnvFinish(pre_state[a]));
-        }
-        if (sb < lw.size() && sb != suf_bytes[a - 1]) {
-          *w++ = Combine(kTSuffix1 + a - 1, HashBytes(lw.substr(lw.size() - sb)));
-        }
-      }
-      *w++ = Combine(kTShape, full_shape_hash[i]);
-      *w++ = Combine(kTShortShape, out->shape_hash[i]);
-      *w++ = Combine(kTFlags, flags[i]);
-      size_t cps = 0;
-      for (unsigned char c : lw) cps += !IsContinuation(c);
-      *w++ = Combine(kTLength, cps > 8 ? 8 : cps);
-      if (feature_set & kFeatAffix5) {
-        if (pre_bytes[5] < lw.size() && cps > 5) {
-          *w++ = Combine(kTPrefix5, FnvFinish(pre_state[5]));
-          *w++ = Combine(kTSuffix5, HashBytes(lw.substr(lw.size() - suf_bytes[5])));
-        }
-      }
-      if (feature_set & kFeatChar3) {
-        // Byte 3-grams of "^word$" (UTF-8 pieces are fine: only equality matters).
-        uint64_t h0 = FnvUpdate(kFnvOffset, "^");
-        for (size_t b = 0; b + 2 <= lw.size() + 1 && lw.size() >= 2; ++b) {
-          uint64_t h = b == 0 ? FnvUpdate(h0, lw.substr(0, 2))
-                              : FnvUpdate(kFnvOffset, lw.substr(b - 1, b + 2 <= lw.size() ? 3 : 2));
-          if (b + 2 > lw.size()) h = FnvUpdate(h, "$");
-          *w++ = Combine(kTChar3, FnvFinish(h));
-        }
+    const float* cached = cache != nullptr ? cache->Find(out->word_hash[i]) : nullptr;
+    if (cached != nullptr) {
+      out->word_sums[i] = cached;  // no word-only keys
+    } else {
+      uint64_t* const word_begin = w;
+      w = AppendWordKeys(*out, i, lw, feature_set, w);
+      if (cache != nullptr) {  // set the word-only keys apart
+        out->word_keys.insert(out->word_keys.end(), word_begin, w);
+        out->word_group.push_back(static_cast<uint32_t>(out->word_keys.size()));
+        out->word_token.push_back(static_cast<uint32_t>(i));
+        w = word_begin;
       }
     }
+    out->word_end[i] = static_cast<uint32_t>(w - k.data());
     if (feature_set & kFeatContext) {
       *w++ = Combine(kTLowerM1, lower_at(si - 1));
       *w++ = Combine(kTLowerM2, lower_at(si - 2));

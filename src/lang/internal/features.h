@@ -28,6 +28,7 @@
 namespace kroniek::lang::internal {
 
 class Gazetteer;
+class WordScoreCache;
 
 inline constexpr uint64_t kFnvOffset = 0xcbf29ce484222325ULL;
 
@@ -98,6 +99,21 @@ struct SentenceFeatures {
   std::vector<uint32_t> begin;        // size n + 1
   std::vector<uint64_t> lower_hash;   // per token, for dynamic features
   std::vector<uint64_t> shape_hash;   // per token (collapsed shape)
+  // Token i's first keys, [begin[i], word_end[i]), depend on its exact bytes
+  // alone (bias and the kFeatBase templates): a decoder may reuse their
+  // summed weights for every occurrence of the same word (WordScoreCache,
+  // perceptron.h). word_hash[i] = HashBytes(words[i]).
+  std::vector<uint32_t> word_end;
+  std::vector<uint64_t> word_hash;
+  // Only when extracted with a WordScoreCache (else word_sums is empty):
+  // `keys` then holds no word-only keys (word_end[i] == begin[i]). A word
+  // already cached has word_sums[i] = its cached sums (valid until the cache
+  // changes); for the others (word_sums[i] null) the word-only keys are in
+  // word_keys, grouped per token by word_group, the tokens in word_token.
+  std::vector<const float*> word_sums;
+  std::vector<uint64_t> word_keys;
+  std::vector<uint32_t> word_group;
+  std::vector<uint32_t> word_token;
   size_t size() const { return lower_hash.size(); }
 
   // Scratch, valid after ExtractStatic: the lowercased words concatenated
@@ -116,10 +132,14 @@ struct SentenceFeatures {
 void AppendLowerUtf8(std::string_view s, std::string* out);
 
 // Extracts static features. `gazetteer` may be null (no gazetteer features);
-// `doc_hints` may be null, else one bit set per token (see ner.cc).
+// `doc_hints` may be null, else one bit set per token (see ner.cc). With a
+// `cache` (read only here), cached words' word-only keys are not extracted
+// and the others' are set apart (SentenceFeatures::word_sums); decode with
+// the same cache, unchanged in between.
 void ExtractStatic(const std::vector<std::string_view>& words, uint32_t feature_set,
                    const std::vector<const Gazetteer*>& gazetteers,
-                   const std::vector<uint32_t>* doc_hints, SentenceFeatures* out);
+                   const std::vector<uint32_t>* doc_hints, SentenceFeatures* out,
+                   const WordScoreCache* cache = nullptr);
 
 // Document-level hints for each token of each sentence of one document
 // (bit set, fed to ExtractStatic as doc_hints with kFeatDocument):

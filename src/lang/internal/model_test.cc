@@ -435,9 +435,58 @@ TEST(Perceptron, DecodersMatchPerTokenLookups) {
           EXPECT_EQ(tags, want_tags);
           EXPECT_EQ(probs, want_probs);
         }
+        // With a WordScoreCache: the same tags and probabilities, bit for
+        // bit, whether the words are not cached yet (first pass) or are.
+        WordScoreCache cache;
+        cache.Bind(m);
+        for (int pass = 0; pass < 2; ++pass) {
+          for (size_t s = 0; s < sents.size(); ++s) {
+            SCOPED_TRACE(testing::Message() << "cached, pass " << pass << ", sentence " << s);
+            SentenceFeatures cf;
+            std::vector<int> tags, want_tags;
+            std::vector<float> probs, want_probs;
+            ExtractStatic(sents[s], feature_set, {}, nullptr, &cf, &cache);
+            if (pass == 1) {
+              EXPECT_TRUE(cf.word_token.empty());  // every word cached
+            }
+            ViterbiDecode(m, tables, cf, feature_set, tm, &tags, &probs, &cache);
+            ReferenceViterbi(m, tables, features[s], feature_set, tm, &want_tags, &want_probs);
+            EXPECT_EQ(tags, want_tags);
+            EXPECT_EQ(probs, want_probs);
+            ExtractStatic(sents[s], feature_set, {}, nullptr, &cf, &cache);
+            GreedyDecode(m, cf, feature_set, tm, &tags, &probs, &cache);
+            ReferenceGreedy(m, features[s], feature_set, tm, &want_tags, &want_probs);
+            EXPECT_EQ(tags, want_tags);
+            EXPECT_EQ(probs, want_probs);
+          }
+        }
+        EXPECT_GT(cache.size(), 0u);
       }
     }
   }
+}
+
+TEST(Perceptron, WordScoreCacheBelongsToOneModel) {
+  const PerceptronModel a(2, {{Combine(1, 0), {{0, 1.0f}}}}), b = a;
+  const PerceptronModel c(2, {{Combine(1, 0), {{1, 1.0f}}}});
+  EXPECT_EQ(a.id(), b.id());  // a copy: the same weights
+  EXPECT_NE(a.id(), c.id());
+  WordScoreCache cache;
+  EXPECT_EQ(cache.Find(42), nullptr);  // unbound: never holds anything
+  cache.Bind(a);
+  const float sums[2] = {1.5f, -2.0f};
+  cache.Insert(42, sums);
+  ASSERT_NE(cache.Find(42), nullptr);
+  EXPECT_EQ(cache.Find(42)[1], -2.0f);
+  cache.Bind(b);  // same weights: kept
+  EXPECT_NE(cache.Find(42), nullptr);
+  cache.Bind(c);  // other weights: emptied
+  EXPECT_EQ(cache.Find(42), nullptr);
+  EXPECT_EQ(cache.size(), 0u);
+  // Full: it empties itself and goes on.
+  for (uint64_t w = 1; w <= WordScoreCache::kMaxWords + 5; ++w) cache.Insert(w * 7919, sums);
+  EXPECT_LE(cache.size(), WordScoreCache::kMaxWords);
+  EXPECT_NE(cache.Find((WordScoreCache::kMaxWords + 5) * 7919), nullptr);
 }
 
 TEST(Features, RunningHashEqualsHashOfJoinedBytes) {

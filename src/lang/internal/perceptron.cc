@@ -2,6 +2,7 @@
 #include "lang/internal/perceptron.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstring>
 #include <new>
@@ -121,6 +122,9 @@ void PerceptronModel::FreeTable(void* p, size_t bytes) {
 PerceptronModel::PerceptronModel(int num_classes, const std::vector<Row>& rows, float quantum)
     : num_classes_(num_classes), num_rows_(rows.size()) {
   static_assert(sizeof(Bucket) == 64);
+  // An identity, not state: it only tells WordScoreCache whose sums it holds.
+  static std::atomic<uint64_t> next_id{1};
+  id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   // 16-bit weights when every weight is float(q) * quantum exactly.
   auto quantize = [&](float w, int16_t* q) {
     const long v = std::lround(w / quantum);
@@ -434,9 +438,76 @@ PerceptronModel PerceptronTrainer::Average(float prune_below) const {
   return PerceptronModel(num_classes_, rows);
 }
 
+void WordScoreCache::Bind(const PerceptronModel& model) {
+  if (model_id_ == model.id() && !keys_.empty()) return;
+  model_id_ = model.id();
+  num_classes_ = static_cast<size_t>(model.num_classes());
+  keys_.assign(2 * kMaxWords, 0);
+  sums_.assign(2 * kMaxWords * num_classes_, 0.0f);
+  size_ = 0;
+}
+
+const float* WordScoreCache::Find(uint64_t word) const {
+  if (keys_.empty()) return nullptr;
+  const size_t m = keys_.size() - 1;
+  const uint64_t key = word == 0 ? 1 : word;
+  for (size_t i = static_cast<size_t>(key) & m;; i = (i + 1) & m) {
+    if (keys_[i] == key) return sums_.data() + i * num_classes_;
+    if (keys_[i] == 0) return nullptr;
+  }
+}
+
+void WordScoreCache::Insert(uint64_t word, const float* sums) {
+  if (keys_.empty()) return;
+  if (size_ >= kMaxWords) {  // load 1/2: empty and start again
+    std::fill(keys_.begin(), keys_.end(), 0);
+    size_ = 0;
+  }
+  const size_t m = keys_.size() - 1;
+  const uint64_t key = word == 0 ? 1 : word;
+  size_t i = static_cast<size_t>(key) & m;
+  while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & m;
+  if (keys_[i] == 0) ++size_;
+  keys_[i] = key;
+  std::copy_n(sums, num_classes_, sums_.data() + i * num_classes_);
+}
+
 namespace {
+
+// Where each token's static sum starts (*start, n x C): 0, or with a
+// WordScoreCache (sf extracted with it) the summed weights of its word-only
+// keys, which sf.keys then lacks: the cached sums, or for words not cached
+// yet their keys summed here (one pipelined batch) and cached. Adding the
+// rest of the token's keys to that start makes the same float additions as
+// summing all its keys (see WordScoreCache).
+template <typename Scorer>
+void StaticStart(const Scorer& scorer, const SentenceFeatures& sf, WordScoreCache* cache,
+                 std::vector<float>* miss_sums, std::vector<float>* start) {
+  const size_t n = sf.size();
+  const size_t c = static_cast<size_t>(scorer.num_classes());
+  start->assign(n * c, 0.0f);
+  if (sf.word_sums.empty()) return;  // extracted without a cache
+  for (size_t i = 0; i < n; ++i) {
+    if (sf.word_sums[i] != nullptr) std::copy_n(sf.word_sums[i], c, start->data() + i * c);
+  }
+  const size_t misses = sf.word_token.size();
+  if (misses == 0) return;
+  miss_sums->assign(misses * c, 0.0f);
+  scorer.ScoreGroups(sf.word_keys.data(), sf.word_group.data(), misses, miss_sums->data());
+  for (size_t j = 0; j < misses; ++j) {
+    const size_t i = sf.word_token[j];
+    const float* sums = miss_sums->data() + j * c;
+    std::copy_n(sums, c, start->data() + i * c);
+    // A word twice in the sentence: cached at its first miss.
+    if (cache != nullptr && cache->Find(sf.word_hash[i]) == nullptr) {
+      cache->Insert(sf.word_hash[i], sums);
+    }
+  }
+}
+
 // Per-thread decoding buffers, reused across sentences.
 struct GreedyScratch {
+  std::vector<float> miss_sums;
   std::vector<float> stat;  // n x C: static scores
   std::vector<float> scores;
   std::vector<uint64_t> dyn;
@@ -446,7 +517,7 @@ struct GreedyScratch {
 template <typename Scorer>
 void GreedyDecode(const Scorer& scorer, const SentenceFeatures& sf, uint32_t feature_set,
                   const TransitionMask& mask, std::vector<int>* tags,
-                  std::vector<float>* probs) {
+                  std::vector<float>* probs, WordScoreCache* cache) {
   thread_local GreedyScratch x;
   const int num_classes = scorer.num_classes();
   const size_t n = sf.size();
@@ -455,7 +526,7 @@ void GreedyDecode(const Scorer& scorer, const SentenceFeatures& sf, uint32_t fea
   if (n == 0) return;
   // Static features do not depend on the tags: score them all first, with
   // their cache misses overlapped.
-  x.stat.assign(n * num_classes, 0.0f);
+  StaticStart(scorer, sf, cache, &x.miss_sums, &x.stat);
   scorer.ScoreGroups(sf.keys.data(), sf.begin.data(), n, x.stat.data());
   x.scores.resize(num_classes);
   float* scores = x.scores.data();
@@ -483,7 +554,7 @@ void GreedyDecode(const Scorer& scorer, const SentenceFeatures& sf, uint32_t fea
 
 template void GreedyDecode<PerceptronModel>(const PerceptronModel&, const SentenceFeatures&,
                                             uint32_t, const TransitionMask&, std::vector<int>*,
-                                            std::vector<float>*);
+                                            std::vector<float>*, WordScoreCache*);
 
 template <typename Scorer>
 ViterbiTables MakeViterbiTables(const Scorer& scorer) {
@@ -507,6 +578,7 @@ constexpr float kNegInf = -1e30f;
 
 // Per-thread decoding buffers, reused across sentences.
 struct ViterbiScratch {
+  std::vector<float> miss_sums;
   std::vector<float> local;  // n x (C + 1) x C: (token, previous tag) scores
   std::vector<float> delta;  // n x (C + 1) x C: best score of state (h1, c) at i
   std::vector<uint8_t> back;
@@ -635,7 +707,7 @@ void AddArrays(const float* a, const float* b, size_t n, float* out) {
 template <typename Scorer>
 void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const SentenceFeatures& sf,
                    uint32_t feature_set, const TransitionMask& mask, std::vector<int>* tags,
-                   std::vector<float>* probs) {
+                   std::vector<float>* probs, WordScoreCache* cache) {
   thread_local ViterbiScratch x;
   const int c = scorer.num_classes();
   const int h = c + 1;
@@ -674,7 +746,8 @@ void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const Sent
     }
   }
   const size_t groups = n + (nw + ns) * h;
-  x.sums.assign(groups * c, 0.0f);
+  StaticStart(scorer, sf, cache, &x.miss_sums, &x.sums);
+  x.sums.resize(groups * c, 0.0f);
   scorer.ScoreGroups(x.keys.data(), x.group.data(), groups, x.sums.data());
   const float* emit = x.sums.data();
   const float* word_sums = emit + n * c;
@@ -760,7 +833,7 @@ template ViterbiTables MakeViterbiTables<PerceptronModel>(const PerceptronModel&
 template void ViterbiDecode<PerceptronModel>(const PerceptronModel&, const ViterbiTables&,
                                              const SentenceFeatures&, uint32_t,
                                              const TransitionMask&, std::vector<int>*,
-                                             std::vector<float>*);
+                                             std::vector<float>*, WordScoreCache*);
 
 namespace {
 
