@@ -438,6 +438,9 @@ class Pass {
         role_head = true;
       } else {
         entry_id = e.id;
+        // "Kort daarna vuurde Hamas": a lowercase word before a name with no
+        // article is no modifier of it (a verb, mostly).
+        if (!place_like && j > i && !Determiners().count(Fold(i))) start = j;
         if (idx >= 0) {
           code = e.code;
           rule = std::string(ActorKindName(e.kind)) + " " + e.id;

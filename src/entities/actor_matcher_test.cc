@@ -121,6 +121,10 @@ TEST(ActorMatcher, RulesOnHandWrittenSentences) {
       {"nl", "Japan stuurde troepen naar de grens.", "2024-05", "troepen", "MIL"},
       {"nl", "De zwaarbewapende troepen rukten op.", "2024-05", "De zwaarbewapende troepen",
        "MIL"},
+      // A lowercase word before a name, without an article, is not part of it.
+      {"nl", "Kort daarna vuurde Hamas raketten af.", "2024-05", "Hamas", "PSEHMS"},
+      {"nl", "Oman ontving een Houthi-delegatie.", "2024-05", "een Houthi-delegatie", "YEMREB"},
+      {"nl", "De politie arresteerde vijf verdachten.", "2024-05", "verdachten", "CRM"},
       // English.
       {"en", "The Armenian ambassador in Moscow said so.", "2020-09", "The Armenian ambassador", "ARMGOV"},
       {"en", "Kremlin spokesman Dmitry Peskov said so.", "2020-09",

@@ -246,6 +246,11 @@ std::vector<ResolvedPlace> Geocoder::FindPlaces(
       }
       if (best_end == 0) continue;
       if (best_end == i + 1 && gazetteer_.IsStopWord(best_key)) continue;
+      // "Foro Penal", "Radio Kabul": a place name right after another
+      // capitalised word (not the sentence's first) is part of a longer name.
+      if (i > s.token_begin + 1 && IsWord(tokens[i - 1]) && StartsUpper(tokens[i - 1].text) &&
+          (matches.empty() || matches.back().token_end != i))
+        continue;
       Match m;
       m.token_begin = i;
       m.token_end = best_end;

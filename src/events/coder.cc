@@ -65,7 +65,9 @@ const std::set<std::string, std::less<>> kPersonNouns = {
     "hulpverleners", "patiënten", "toeristen", "arbeiders", "mijnwerkers", "vluchtelingen",
     "migranten", "studenten", "manifestanten", "jongeren", "voorbijgangers", "bewakers",
     "gijzelaars", "krijgsgevangenen", "kinderen", "baby's", "vissers", "boeren", "herders",
-    "politiemensen", "reservisten", "mariniers", "piloten", "medewerkers", "artsen"};
+    "politiemensen", "reservisten", "mariniers", "piloten", "medewerkers", "artsen",
+    "scholieren", "ambtenaren", "werknemers", "vrijwilligers", "bezoekers", "gelovigen",
+    "pelgrims", "matrozen", "zeelieden", "dorpsbewoners", "omwonenden", "gezinsleden"};
 // Singular victims: "kwam een voorbijganger om het leven" counts one.
 const std::set<std::string, std::less<>> kPersonNounsSingular = {
     "man", "vrouw", "kind", "jongen", "meisje", "soldaat", "militair", "agent", "politieagent",
@@ -226,6 +228,19 @@ bool IsViolentRoot(const std::string& root) {
   return root == "18"sv || root == "19"sv || root == "20"sv;
 }
 
+// One actor twice: the same code, unless both are office holders named by
+// different role nouns ("De burgemeester vroeg de federale regering om ...",
+// "Coalitiepartijen eisten dat de minister ..."): two actors of one state.
+bool SameActor(const ActorRef& a, const ActorRef& b) {
+  if (a.code.empty() || a.code != b.code) return false;
+  if (a.sector.empty() || b.sector.empty()) return true;
+  auto last_word = [](std::string_view t) {
+    const size_t sp = t.rfind(' ');
+    return sp == std::string_view::npos ? t : t.substr(sp + 1);
+  };
+  return last_word(a.text) == last_word(b.text);
+}
+
 // The gazetteer writes Kosovo XKK (i18n-iso-countries); actor codes use XKX.
 std::string ActorCountry(const std::string& iso3) { return iso3 == "XKK"sv ? "XKX" : iso3; }
 
@@ -343,6 +358,8 @@ class DocumentRun {
   // actor of another side in the story's previous sentences ("Het IAEA
   // vroeg om toegang. Teheran wees dat verzoek af").
   std::vector<ActorRef> AnsweredTarget(const std::vector<ActorRef>& src, uint32_t s) const;
+  std::vector<ActorRef> EventNounTarget(const Clause& c, int subject_group,
+                                        const std::vector<ActorRef>& src, uint32_t s) const;
   std::vector<ActorRef> ContextTarget(const Clause& c, const std::vector<ActorRef>& src,
                                       int src_group, const std::string& cameo_root) const;
   void Emit(const Clause& c, uint32_t s, int ci, const Pattern& p, const std::string& cameo,
@@ -1296,6 +1313,73 @@ std::vector<ActorRef> DocumentRun::AnaphorRefs(uint32_t det, const std::string& 
   return out;
 }
 
+// "De president veroordeelde de aanslag", "Taipei protesteerde tegen de
+// manoeuvres", "noemde de lancering onaanvaardbaar": a definite event noun
+// after the verb names an event told before; its agent is the target. The
+// noun's own patterns give the kind of event to look for (an attack noun
+// the last violent event), other event nouns the last event that is no
+// statement.
+std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_group,
+                                                   const std::vector<ActorRef>& src,
+                                                   uint32_t s) const {
+  static const std::set<std::string, std::less<>> kEventNouns = {
+      "test", "tests", "lancering", "lanceringen", "rakettest", "raketlancering", "kernproef",
+      "manoeuvres", "oefening", "oefeningen", "inval", "invasie", "operatie", "actie", "acties",
+      "beschietingen", "uitwijzing", "arrestatie", "arrestaties", "aanhouding", "annexatie",
+      "blokkade", "inbeslagname", "ontvoering", "executie", "executies", "vonnis", "veroordeling"};
+  static const std::set<std::string, std::less<>> kDefinite = {"de", "het", "deze", "die",
+                                                               "dit", "dat", "zulke"};
+  std::vector<ActorRef> out;
+  auto in_subject = [&](uint32_t k) {
+    return std::any_of(c.units.begin(), c.units.end(), [&](const Unit& u) {
+      return u.group == subject_group && k >= u.b && k < u.e;
+    });
+  };
+  for (uint32_t i = c.b; i + 1 < c.e; ++i) {
+    if (!kDefinite.count(Lower(i)) || in_subject(i)) continue;
+    // The noun: next word, or after one adjective ("de jongste test").
+    for (uint32_t k = i + 1; k < c.e && k <= i + 2; ++k) {
+      const std::string& w = Lower(k);
+      const auto patterns = dict_.NounPatternsForWord(w);
+      if (patterns.empty() && !kEventNouns.count(w)) continue;
+      std::set<std::string> roots;
+      for (const Pattern* p : patterns)  // the longest head only: not "slag" in "aanslag"
+        if (p->lemma.size() == patterns.front()->lemma.size()) roots.insert(Root(p->cameo));
+      // An event of the noun's own kind first ("de aanslag": an 18), then
+      // of its family (any violent event).
+      for (int pass = 0; pass < 2; ++pass) {
+        for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 6 >= s; ++d) {
+          if (d->sentence >= s || d->speech) continue;
+          const auto& ds = d->ev.source;
+          // Not the source itself, nor its own state ("De Somalische
+          // president veroordeelde de aanslag" of al-Shabaab: a target).
+          static const std::set<std::string, std::less<>> kState = {"",    "GOV", "MIL", "COP",
+                                                                     "SPY", "JUD", "LEG"};
+          if (!ds || ds->code.empty() ||
+              std::any_of(src.begin(), src.end(), [&](const ActorRef& a) {
+                return a.code == ds->code ||
+                       (!a.country.empty() && a.country == ds->country &&
+                        kState.count(a.sector) && kState.count(ds->sector));
+              }))
+            continue;
+          const std::string root = Root(d->ev.cameo);
+          // A launch, an exercise, a raid: material acts (roots 15-20).
+          if (roots.empty() && root < "15"sv) continue;
+          if (!roots.empty() && !roots.count(root) &&
+              (pass == 0 || !(IsViolentRoot(root) &&
+                              std::any_of(roots.begin(), roots.end(), IsViolentRoot))))
+            continue;
+          out.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
+                                 "agent of the event named"});
+          return out;
+        }
+      }
+      return out;
+    }
+  }
+  return out;
+}
+
 std::vector<ActorRef> DocumentRun::AnsweredTarget(const std::vector<ActorRef>& src,
                                                   uint32_t s) const {
   std::vector<ActorRef> out;
@@ -1543,7 +1627,13 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
           (killed ? cas.killed : cas.injured) = 1;
           continue;
         }
-        if (!Word(kWPersonNoun, i) && Lower(i) != "anderen"sv) continue;
+        // "14 Palestijnen": a plural demonym counts people too.
+        const int a = actor_at_[i];
+        const bool demonym = a >= 0 && in_.actors[a].token_end == i + 1 &&
+                             !in_.actors[a].country.empty() && in_.actors[a].sector.empty() &&
+                             std::isupper(static_cast<unsigned char>(toks_[i].text[0])) &&
+                             Lower(i).back() == 'n';
+        if (!Word(kWPersonNoun, i) && Lower(i) != "anderen"sv && !demonym) continue;
         const text::NumberMention* n = number_before(i, 2);
         if (!n) continue;
         bool injured_here = false;
@@ -1722,7 +1812,7 @@ void DocumentRun::Emit(const Clause& c, uint32_t s, int ci, const Pattern& p,
         if (any) continue;
       }
       for (const auto& b : T) {
-        if (a && b && !a->code.empty() && a->code == b->code) continue;
+        if (a && b && SameActor(*a, *b)) continue;
         pairs.push_back({a, b});
         any = true;
       }
@@ -1948,6 +2038,18 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       if (Lower(i) == "geworden"sv) passive = false;  // "zijn het eens geworden"
       int sg = -1;
       std::vector<ActorRef> src = Slot(c, best->source, passive, &sg);
+      // A government protesting against something lodges a complaint; it
+      // does not demonstrate ("Taipei protesteerde tegen de manoeuvres").
+      if (best->lemma == "protesteren"sv && Root(cameo) == "14"sv && !src.empty() &&
+          std::all_of(src.begin(), src.end(), [&](const ActorRef& a) {
+            // A country's people ("Georgiërs") demonstrate.
+            const bool people = std::any_of(in_.actors.begin(), in_.actors.end(), [&](const auto& m) {
+              return m.span.begin == a.span.begin && m.rule.rfind("people", 0) == 0;
+            });
+            return !a.code.empty() && !people &&
+                   (a.sector == "GOV"sv || a.code == a.country || a.code.rfind("IGO", 0) == 0);
+          }))
+        cameo = "114";
       std::vector<ActorRef> tgt;
       bool recip = false;
       auto distinct = [](const std::vector<ActorRef>& v) {
@@ -1984,13 +2086,17 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
             cameo != "045"sv && cameo != "043"sv)
           recip = true;
       }
+      // Warning someone ("waarschuwde Israël voor escalatie") is a threat
+      // to them; a warning to no one ("voor een ramp") a pessimistic comment.
+      if (best->lemma == "waarschuwen"sv && cameo == "012"sv &&
+          std::any_of(tgt.begin(), tgt.end(), [](const ActorRef& r) { return !r.code.empty(); }))
+        cameo = "130";
       // The source itself is no target ("Nederland heeft ... het land
       // uitgezet"): the context may name one.
       if (!recip && !tgt.empty() &&
           std::all_of(tgt.begin(), tgt.end(), [&](const ActorRef& t) {
-            return std::any_of(src.begin(), src.end(), [&](const ActorRef& a) {
-              return !a.code.empty() && a.code == t.code;
-            });
+            return std::any_of(src.begin(), src.end(),
+                               [&](const ActorRef& a) { return SameActor(a, t); });
           }))
         tgt.clear();
       // A target that is only a name without a code ("?") gives way to a
@@ -2033,6 +2139,12 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           break;
         }
       }
+      // Condemning, rejecting or protesting against an event told before
+      // targets its agent ("veroordeelde de aanslag").
+      if (tgt.empty() && !recip &&
+          (Root(cameo) == "11"sv || Root(cameo) == "12"sv || Root(cameo) == "13"sv ||
+           Root(cameo) == "14"sv || cameo == "016"sv || best->lemma == "noemen"sv))
+        tgt = EventNounTarget(c, sg, src, s);
       // So does an evaluation of something named before ("noemde het
       // besluit onwettig").
       if (tgt.empty() && !recip &&
