@@ -163,12 +163,21 @@ std::optional<ResolvedPlace> Geocoder::ResolveKey(
       s += 0.5;
     }
     if (!p.country_iso3.empty()) {
+      bool in_doc = false;
       for (size_t r = 0; r < ctx.doc_countries.size(); ++r) {
         if (ctx.doc_countries[r] == p.country_iso3) {
           s += std::max(1.0, 2.5 - 0.5 * static_cast<double>(r));
           why += "; doc country " + ctx.doc_countries[r];
+          in_doc = true;
           break;
         }
+      }
+      // A minor alternate name abroad ("Boni" for Bonn in a story on Mali)
+      // is weak evidence against the countries the document names.
+      if (!in_doc && c.match == MatchKind::kAlternate && !ctx.doc_countries.empty() &&
+          p.kind != PlaceKind::kCountry) {
+        s -= 2.0;
+        why += "; abroad";
       }
     }
     if (!container_iso3.empty() && p.kind != PlaceKind::kCountry) {

@@ -1138,9 +1138,16 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
     int a = actor_at_[place_tok_begin_[pi]];
     return a >= 0 && !in_.actors[a].locative;
   };
+  static const std::set<std::string, std::less<>> kLocalRoles = {"CVL", "UAF", "CRM", "REB",
+                                                                 "OPP", "LAB", "EDU"};
+  const bool local = kLocalRoles.count(r->code) > 0;
   for (size_t pi = 0; pi < in_.places.size() && !from_role; ++pi)
     if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end &&
-        !in_.places[pi].country_iso3.empty() && !place_is_actor_[pi] && !acting(pi)) {
+        !in_.places[pi].country_iso3.empty() && !place_is_actor_[pi] && !acting(pi) &&
+        // A group named by a role is local to a town or region, not to a
+        // country named for another actor ("de door Kenia geleide missie").
+        !(local && in_.places[pi].precision == "country"sv && doc_country_.size() == 3 &&
+          ActorCountry(in_.places[pi].country_iso3) != doc_country_)) {
       uint32_t d = place_tok_begin_[pi] > token ? place_tok_begin_[pi] - token
                                                 : token - place_tok_begin_[pi];
       if (d < best_d) best_d = d, country = ActorCountry(in_.places[pi].country_iso3);
@@ -1148,7 +1155,9 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
   // Civilians and protesters without a place belong to the article's
   // country rather than to a foreign actor named with them ("De EU en de
   // Verenigde Staten veroordeelden het geweld tegen demonstranten").
-  if (country.empty() && r->code == "CVL" && doc_country_.size() == 3) country = doc_country_;
+  // So do attackers, criminals, rebels and other groups named by a role
+  // ("Agenten van de door Kenia geleide missie dreven de aanvallers terug").
+  if (country.empty() && local && doc_country_.size() == 3) country = doc_country_;
   if (country.empty()) {
     std::set<std::string> named;
     for (const auto& a : in_.actors)
@@ -1234,6 +1243,19 @@ int DocumentRun::ComputeSubjectGroup(const Clause& c) const {
       if (in_pp) {
         in_pp = false;
         continue;
+      }
+      // A time adverbial ("Enkele uren later", "Die nacht", "Twee dagen
+      // eerder") holds the first position, not the subject.
+      static const std::set<std::string, std::less<>> kTimeNouns = {
+          "uur",  "uren",  "dag",     "dagen",  "week",   "weken", "maand",  "maanden",
+          "jaar", "jaren", "minuten", "nacht",  "avond",  "ochtend", "middag", "weekend",
+          "keer", "moment", "tijd",   "periode", "seconden"};
+      if (kTimeNouns.count(Lower(i))) {
+        static const std::set<std::string, std::less<>> kAfter = {
+            "later", "eerder", "daarna", "geleden", "lang", "nadien", "daarvoor", "erna"};
+        if (c.finite >= 0 && i < static_cast<uint32_t>(c.finite) &&
+            (i + 1 >= e || kAfter.count(Lower(i + 1)) || i + 1 == static_cast<uint32_t>(c.finite)))
+          continue;
       }
       uint32_t k = i + 1;
       if (k < e && Lower(k) == "van"sv) {
@@ -1946,8 +1968,9 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           if (!p->objects.empty()) {
             for (uint32_t k = c.b; k < c.e && otok == UINT32_MAX; ++k) {
               // The subject is not the object ("De oproerpolitie zette
-              // waterkanonnen in" is no deployment of police).
-              if (k == i || in_subject(k)) continue;
+              // waterkanonnen in" is no deployment of police), unless the
+              // clause is passive ("De ambassadeur werd ... geroepen").
+              if (k == i || (in_subject(k) && !c.passive_aux)) continue;
               for (const std::string& o : p->objects) {
                 const std::string& l = Lower(k);
                 // The noun, its plural, or a compound ending in either

@@ -373,6 +373,22 @@ TEST_F(CoderTest, APluralDemonymCountsVictims) {
   EXPECT_EQ(e->fatalities->killed.value_or(-1), 14);
 }
 
+TEST_F(CoderTest, AFrontedTimeAdverbialIsNoSubject) {
+  auto evs = Code("Enkele uren later voerden Amerikaanse troepen een luchtaanval uit op Kismayo.");
+  EXPECT_TRUE(Find(evs, "19", "USAMIL")) << Describe(evs);
+  auto night = Code("Die nacht beschoten Russische troepen de stad Charkiv.");
+  EXPECT_TRUE(Find(night, "19", "RUSMIL")) << Describe(night);
+}
+
+TEST_F(CoderTest, AttackersWithoutACountryBelongToTheStory) {
+  if (!has_places_) GTEST_SKIP() << "needs the gazetteer (Port-au-Prince, Haïti)";
+  auto evs = Code(
+      "De Haïtiaanse regering meldde dat bendes in Port-au-Prince een politiebureau hebben "
+      "aangevallen. Agenten van de door Kenia geleide missie dreven de aanvallers terug.");
+  EXPECT_TRUE(Find(evs, "19", "KEN", "HTI")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "19", "KEN", "KEN")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
