@@ -54,6 +54,12 @@ const std::set<std::string, std::less<>> kQuantityNouns = {
     "groep", "groepje", "aantal", "honderden", "duizenden", "tientallen", "tienduizenden",
     "honderdduizenden", "handvol", "deel", "meerderheid", "helft", "menigte", "delegatie"};
 const std::set<std::string, std::less<>> kTimeNouns = {"maanden", "weken", "jaren", "uren"};
+// Nouns of time that head adverbials ("Enkele uren later", "die nacht",
+// "al jaren"): no subject.
+const std::set<std::string, std::less<>> kTimeUnitNouns = {
+    "uur",     "uren",   "dag",    "dagen",   "week",    "weken",   "maand",  "maanden",
+    "jaar",    "jaren",  "nacht",  "nachten", "avond",   "ochtend", "middag", "weekend",
+    "minuten", "keer",   "moment", "tijd",    "periode", "decennia", "eeuw"};
 const std::set<std::string, std::less<>> kQuantifiers = {
     "al", "enkele", "twee", "drie", "vier", "vijf", "zes", "tien", "vele", "ruim", "bijna",
     "sinds", "na", "afgelopen", "komende", "voor", "twintig", "honderd", "tientallen"};
@@ -79,8 +85,9 @@ const std::set<std::string, std::less<>> kPersonNounsSingular = {
 const std::set<std::string, std::less<>> kKilledVerbs = {
     "omkomen", "sneuvelen", "doden", "vermoorden", "doodschieten", "neerschieten",
     "executeren", "overlijden", "sterven", "ombrengen", "omleggen"};
-const std::set<std::string, std::less<>> kInjuredWords = {"gewond", "verwond", "verwonden",
-                                                          "verwondingen"};
+const std::set<std::string, std::less<>> kInjuredWords = {
+    "gewond", "verwond", "verwonden", "verwondingen", "lichtgewond", "zwaargewond",
+    "zwaargewonden", "lichtgewonden"};
 const std::set<std::string, std::less<>> kMilitaryContext = {
     "gevecht", "gevechten", "leger", "troepen", "artillerie", "raketten", "raket",
     "oorlog", "soldaten", "militairen", "beschietingen", "front", "bombardementen",
@@ -781,7 +788,16 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
     if (prev == ";"sv || prev == ":"sv) {
       start(i, ClauseType::kMain, "");
     } else if (is_sub(i)) {
-      start(i, ClauseType::kSub, l);
+      // "Het Sudanese leger, dat de stad in handen heeft, sloeg ...": a
+      // "dat"/"die" after a comma that follows a bare subject (no verb yet)
+      // opens a relative clause, whatever the tagger made of it.
+      const bool relative = prev == ","sv && (l == "dat"sv || l == "die"sv) &&
+                            cur.type == ClauseType::kMain && [&] {
+                              for (uint32_t k = cur.b; k + 1 < i; ++k)
+                                if (IsVerbToken(k)) return false;
+                              return true;
+                            }();
+      start(i, relative ? ClauseType::kRelative : ClauseType::kSub, l);
     } else if (prev == ","sv && (Cue(kCueRelative, i) &&
                                (!HasTagger() || Tag(i) == kU_PRON || l.rfind("waar", 0) == 0))) {
       start(i, ClauseType::kRelative, l);
@@ -917,8 +933,13 @@ void DocumentRun::FindUnits(Clause* c) const {
       u.e = i + 1;
       u.kind = UnitKind::kPronoun;
     } else if (Lower(i) == "het"sv && c->type == ClauseType::kSub && i == c->b + 1 &&
-               i + 1 < c->e && (!HasTagger() || (Tag(i + 1) != kU_NOUN && Tag(i + 1) != kU_ADJ))) {
-      // "Rwanda ontkent dat het de groep steunt": "het" is the subject.
+               i + 1 < c->e &&
+               (!HasTagger() || (Tag(i + 1) != kU_NOUN && Tag(i + 1) != kU_ADJ) ||
+                std::any_of(in_.text.dates.begin(), in_.text.dates.end(), [&](const auto& d) {
+                  return d.token_begin == i + 1;
+                }))) {
+      // "Rwanda ontkent dat het de groep steunt", "Het leger zegt dat het
+      // dinsdag ... heeft bestookt": "het" is the subject.
       u.e = i + 1;
       u.kind = UnitKind::kPronoun;
     } else if ((Lower(i) == "de"sv || Lower(i) == "het"sv || Lower(i) == "deze"sv) && i + 1 < c->e &&
@@ -1246,11 +1267,7 @@ int DocumentRun::ComputeSubjectGroup(const Clause& c) const {
       }
       // A time adverbial ("Enkele uren later", "Die nacht", "Twee dagen
       // eerder") holds the first position, not the subject.
-      static const std::set<std::string, std::less<>> kTimeNouns = {
-          "uur",  "uren",  "dag",     "dagen",  "week",   "weken", "maand",  "maanden",
-          "jaar", "jaren", "minuten", "nacht",  "avond",  "ochtend", "middag", "weekend",
-          "keer", "moment", "tijd",   "periode", "seconden"};
-      if (kTimeNouns.count(Lower(i))) {
+      if (kTimeUnitNouns.count(Lower(i))) {
         static const std::set<std::string, std::less<>> kAfter = {
             "later", "eerder", "daarna", "geleden", "lang", "nadien", "daarvoor", "erna"};
         if (c.finite >= 0 && i < static_cast<uint32_t>(c.finite) &&
@@ -2564,9 +2581,6 @@ void DocumentRun::RelativeSubject(const Clause& before, Clause* rel) const {
   for (const ActorRef& r : ante->refs)
     if (!r.code.empty()) refs.push_back(r);
   if (refs.empty()) return;
-  static const std::set<std::string, std::less<>> kTimeWords = {
-      "jaar", "maand", "week", "dag", "uur", "nacht", "jaren", "maanden", "weken", "dagen",
-      "uren", "nachten", "tijd", "decennia", "eeuw"};
   bool in_pp = false;
   for (uint32_t k = pron + 1; k < rel->e; ++k) {
     if (IsVerbToken(k)) break;
@@ -2581,10 +2595,13 @@ void DocumentRun::RelativeSubject(const Clause& before, Clause* rel) const {
                                        [&](const auto& d) {
                                          return k >= d.token_begin && k < d.token_end;
                                        });
-      if (in_pp || in_date || kTimeWords.count(Lower(k))) {
+      if (in_pp || in_date || kTimeUnitNouns.count(Lower(k))) {
         in_pp = false;
         continue;
       }
+      // "Turkije, dat een deel van de rebellen steunt": a share of a group
+      // is what an actor antecedent acts on.
+      if (Word(kWQuantityNoun, k) && k + 1 < rel->e && Lower(k + 1) == "van"sv) break;
       return;  // the clause has its own subject: "dorpen die het leger bezette"
     }
   }

@@ -389,6 +389,35 @@ TEST_F(CoderTest, AttackersWithoutACountryBelongToTheStory) {
   EXPECT_FALSE(Find(evs, "19", "KEN", "KEN")) << Describe(evs);
 }
 
+TEST_F(CoderTest, RelativeClausesAfterTheSubject) {
+  // Whatever the tagger makes of "dat", the main clause keeps its subject.
+  auto evs = Code("Het Sudanese leger, dat de stad nog in handen heeft, sloeg een aanval af.");
+  EXPECT_TRUE(Find(evs, "19", "SDNMIL")) << Describe(evs);
+  // A share of a group is the object of an actor antecedent.
+  auto share = Code("Turkije, dat een deel van de Syrische rebellen steunt, riep Damascus op.");
+  EXPECT_TRUE(Find(share, "05", "TUR", "SYRREB")) << Describe(share);
+  EXPECT_TRUE(Find(share, "02", "TUR", "SYR")) << Describe(share);
+}
+
+TEST_F(CoderTest, NeuterPronounBeforeADateIsTheSubject) {
+  auto evs = Code("Het Malinese leger zegt dat het dinsdag met drones de schuilplaatsen van de "
+                  "rebellen heeft bestookt.");
+  const Event* e = Find(evs, "19", "MLIMIL");
+  ASSERT_TRUE(e) << Describe(evs);
+  EXPECT_TRUE(e->reported);
+}
+
+TEST_F(CoderTest, WaterCannonIsForceNotArmedAttack) {
+  auto evs = Code("Een schip van de Chinese kustwacht heeft een Filipijns schip met een waterkanon "
+                  "bestookt. Drie Filipijnse bemanningsleden raakten daarbij lichtgewond.");
+  EXPECT_TRUE(Find(evs, "175", "CHN")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "19")) << Describe(evs);
+  bool injured = false;
+  for (const Event& e : evs)
+    if (e.fatalities && e.fatalities->injured.value_or(0) == 3) injured = true;
+  EXPECT_TRUE(injured) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
