@@ -282,6 +282,15 @@ class DocumentRun {
   // form with its -t/-de/-te ending, or an -en plural that is no participle.
   bool IsFinite(uint32_t i) const;  // cached
   bool ComputeIsFinite(uint32_t i) const;
+  // A finite verb in a weak past form (-de, -te, -den, -ten): "protesteerden".
+  bool PastFinite(uint32_t i) const {
+    if (!IsFinite(i)) return false;
+    const std::string& w = Lower(i);
+    auto ends = [&](std::string_view suf) {
+      return w.size() > suf.size() + 2 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+    };
+    return ends("den") || ends("ten") || ends("de") || ends("te");
+  }
   bool IsPrep(uint32_t i) const {
     if (HasTagger() && Tag(i) == kU_ADP) return true;
     return Word(kWPrep, i) && (!HasTagger() || Tag(i) != kU_SCONJ);
@@ -803,8 +812,11 @@ std::vector<Clause> DocumentRun::Clauses(uint32_t s) const {
       start(i, ClauseType::kRelative, l);
     } else if (HasTagger() && (l == "die"sv || l == "dat"sv) && Tag(i) == kU_PRON &&
                (Tag(i - 1) == kU_NOUN || Tag(i - 1) == kU_PROPN) &&
-               // "wees/NOUN die beschuldiging af": a demonstrative before a noun.
-               !(i + 1 < sen.token_end && Tag(i + 1) == kU_NOUN) && verb_follows(i) && [&] {
+               // "wees/NOUN die beschuldiging af": a demonstrative before a
+               // noun; but "betogers die protesteerden/NOUN" (a past verb form
+               // the tagger took for a noun) is a relative clause.
+               !(i + 1 < sen.token_end && Tag(i + 1) == kU_NOUN && !PastFinite(i + 1)) &&
+               verb_follows(i) && [&] {
                  // The clause so far has its own finite verb: "kondigden
                  // inreisverboden aan voor functionarissen die verantwoordelijk
                  // zouden zijn".
@@ -1086,6 +1098,25 @@ void DocumentRun::FindUnits(Clause* c) const {
         u.group = p.group;
         if (u.prep.empty()) u.prep = p.prep;
         continue;
+      }
+      // Apposition: "De Zuidoost-Aziatische statengemeenschap ASEAN", "de
+      // Palestijnse beweging Hamas": a name without a code right before a
+      // coded name (at most a noun between) is that name.
+      auto coded = [](const Unit& x) {
+        return std::any_of(x.refs.begin(), x.refs.end(),
+                           [](const ActorRef& r) { return !r.code.empty(); });
+      };
+      if (!joined && !saw_conj && extra <= 1 && u.prep.empty() && p.kind == UnitKind::kEntity &&
+          !coded(p) && coded(u) && u.kind != UnitKind::kPlace) {
+        bool plain = true;
+        for (uint32_t t = p.e; t < u.b; ++t)
+          if (toks_[t].type != TokenType::kWord) plain = false;
+        if (plain) {
+          p.refs.clear();
+          u.group = p.group;
+          u.prep = p.prep;
+          continue;
+        }
       }
     }
     u.group = g++;
@@ -1654,8 +1685,11 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
       // Each counted group of people is killed or injured by what follows
       // it up to the next group: "drie mensen om en raakten vijf gewond".
       for (uint32_t i = c.b; i < c.e; ++i) {
-        if (Word(kWPersonNounSg, i) && i > c.b && Lower(i - 1) == "een"sv &&
-            !cas.killed && !cas.injured) {
+        // "een agent", "een Palestijnse jongen".
+        const bool one = i > c.b && (Lower(i - 1) == "een"sv ||
+                                     (i > c.b + 1 && Lower(i - 2) == "een"sv && HasTagger() &&
+                                      Tag(i - 1) == kU_ADJ));
+        if (Word(kWPersonNounSg, i) && one && !cas.killed && !cas.injured) {
           bool injured_here = false;
           for (uint32_t k = i + 1; k < c.e; ++k)
             if (Word(kWInjured, k) || Lower(k).find("gewond") != std::string::npos)
@@ -1664,6 +1698,11 @@ Casualties DocumentRun::FindCasualties(const Clause& c) const {
           cas.found = true;
           cas.spans.push_back(Span{toks_[i - 1].span.begin, toks_[i].span.end});
           (killed ? cas.killed : cas.injured) = 1;
+          if (cas.victim < 0) {  // the victim is the target
+            cas.victim = static_cast<int>(i);
+            cas.victim_end = static_cast<int>(i);
+            cas.victim_killed = killed;
+          }
           continue;
         }
         // "14 Palestijnen": a plural demonym counts people too.
@@ -2192,6 +2231,25 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
            best->lemma == "noemen"sv || best->lemma == "aannemen"sv ||
            best->lemma == "aanvaarden"sv || best->lemma == "accepteren"sv))
         tgt = AnsweredTarget(src, s);
+      // Granting, refusing or yielding to a request told just before
+      // answers whoever made it ("De burgemeester vroeg de regering om
+      // rechercheurs. De minister zegde middelen toe").
+      if (tgt.empty() && !recip && src.size() == 1 && !src[0].code.empty() &&
+          (Root(cameo) == "03"sv || Root(cameo) == "05"sv || Root(cameo) == "08"sv ||
+           Root(cameo) == "12"sv)) {
+        for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 2 >= s; ++d) {
+          const std::string r = Root(d->ev.cameo);
+          if (r != "02"sv && r != "10"sv) continue;
+          const auto& ds = d->ev.source;
+          const auto& dt = d->ev.target;
+          if (!ds || ds->code.empty() || !dt || dt->country != src[0].country ||
+              dt->sector != src[0].sector || ds->text == src[0].text)
+            continue;
+          tgt.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
+                                 "who asked"});
+          break;
+        }
+      }
       // "Manilla ontbood de Chinese ambassadeur en diende een protest in":
       // a second verb phrase of the same subject acts on the same target.
       if (tgt.empty() && !recip && c.inherit && Root(cameo) != "01"sv) {

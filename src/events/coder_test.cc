@@ -418,6 +418,29 @@ TEST_F(CoderTest, WaterCannonIsForceNotArmedAttack) {
   EXPECT_TRUE(injured) << Describe(evs);
 }
 
+TEST_F(CoderTest, OneNamedVictimIsTheTarget) {
+  auto evs = Code("Bij een vuurgevecht in Nigeria kwam een Nigeriaanse agent om.");
+  const Event* e = Find(evs, "", "", "NGACOP");
+  ASSERT_TRUE(e) << Describe(evs);
+  ASSERT_TRUE(e->fatalities);
+  EXPECT_EQ(e->fatalities->killed.value_or(-1), 1);
+}
+
+TEST_F(CoderTest, GrantingARequestAnswersWhoAsked) {
+  auto evs = Code(
+      "De burgemeester van Antwerpen vroeg de Belgische regering om extra rechercheurs. De "
+      "minister van Justitie zegde meer middelen toe.");
+  const Event* e = Find(evs, "03", "BELGOV", "BELGOV");
+  ASSERT_TRUE(e) << Describe(evs);
+  EXPECT_NE(e->target->text.find("burgemeester"), std::string::npos) << Describe(evs);
+}
+
+TEST_F(CoderTest, ANameInAppositionIsTheActor) {
+  auto evs = Code("De Zuidoost-Aziatische statengemeenschap ASEAN riep Myanmar op het geweld te "
+                  "staken.");
+  EXPECT_TRUE(Find(evs, "02", "IGO", "MMR")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
