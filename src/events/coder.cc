@@ -1179,6 +1179,18 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
         break;
       }
   }
+  // A weapon ("De drone trof zijn auto bij Nabatieh") belongs to the last
+  // attacker told, never to the place it struck.
+  const bool weapon = r->code == "MIL"sv && actor_at_[token] >= 0 &&
+                      kWeaponNouns.count(Lower(in_.actors[actor_at_[token]].token_end - 1)) > 0;
+  if (weapon && country.empty()) {
+    const auto sen_index = static_cast<uint32_t>(it - 1 - S.begin());
+    for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 2 >= sen_index; ++d)
+      if (d->violent && d->ev.source && d->ev.source->country.size() == 3) {
+        country = d->ev.source->country;
+        break;
+      }
+  }
   // The place nearest the role ("een ziekenhuis in Khartoem", not "het
   // Strafhof in Den Haag" earlier in the sentence).
   uint32_t best_d = UINT32_MAX;
@@ -1193,7 +1205,7 @@ void DocumentRun::FillCountry(ActorRef* r, uint32_t token) const {
   static const std::set<std::string, std::less<>> kLocalRoles = {"CVL", "UAF", "CRM", "REB",
                                                                  "OPP", "LAB", "EDU"};
   const bool local = kLocalRoles.count(r->code) > 0;
-  for (size_t pi = 0; pi < in_.places.size() && !from_role; ++pi)
+  for (size_t pi = 0; pi < in_.places.size() && !from_role && !weapon; ++pi)
     if (place_tok_begin_[pi] >= sen.token_begin && place_tok_end_[pi] <= sen.token_end &&
         !in_.places[pi].country_iso3.empty() && !place_is_actor_[pi] && !acting(pi) &&
         // A group named by a role is local to a town or region, not to a
@@ -1969,6 +1981,11 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
   for (uint32_t i = c.b; i < c.e; ++i) {
     if (!IsVerbToken(i)) continue;
     if (i > c.b && Lower(i - 1) == "te"sv) continue;  // content of another verb
+    // "kwamen overeen hun ministers te laten overleggen": so is the verb
+    // after "te laten" / "te doen".
+    if (i > c.b + 1 && Lower(i - 2) == "te"sv &&
+        (Lower(i - 1) == "laten"sv || Lower(i - 1) == "doen"sv))
+      continue;
     // Best pattern over this token's readings.
     const Pattern* best = nullptr;
     int best_spec = -1;
@@ -2830,15 +2847,83 @@ void DocumentRun::CodeSentence(uint32_t s) {
   if (cas.found) {
     Fatalities f{cas.killed, cas.injured, cas.cumulative_killed, cas.cumulative_injured,
                  cas.civilians, cas.vague && !cas.killed && !cas.injured, cas.spans};
+    // The sentence's violent event, one with a named attacker first ("vijf
+    // mensen werden gedood, toen een woontoren werd getroffen door een
+    // Russische drone").
     Draft* violent = nullptr;
     for (Draft& d : drafts)
-      if (d.violent && !d.ev.negated && !d.ev.hypothetical) {
+      if (d.violent && !d.ev.negated && !d.ev.hypothetical &&
+          (!violent || (!(violent->ev.source && !violent->ev.source->code.empty()) &&
+                        d.ev.source && !d.ev.source->code.empty())))
         violent = &d;
-        break;
+    // A count told right after an attack with a named attacker is its toll
+    // ("Rusland heeft Kyiv aangevallen ... In de hoofdstad werden vijf
+    // mensen gedood").
+    // Only when one side attacked in the two sentences before: after an
+    // exchange of fire ("beschoten elkaar") the toll is nobody's alone.
+    auto earlier_attacker = [&]() -> std::optional<ActorRef> {
+      std::optional<ActorRef> found;
+      for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 2 >= s; ++d) {
+        if (!d->violent || d->ev.negated || d->ev.historical || !d->ev.source ||
+            d->ev.source->code.empty())
+          continue;
+        const auto& ds = d->ev.source;
+        if (found && found->country != ds->country) return std::nullopt;
+        if (!found)
+          found = ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector, "earlier attack"};
       }
+      return found;
+    };
+    // Civilians of the attacker's own country only when the text says so
+    // ("vijf mensen" killed by a Russian strike on Kyiv are Ukrainian): the
+    // country attacked just before, else the last place of another country.
+    auto other_side = [&](const std::string& attacker_country, std::string* code,
+                          std::string* country) {
+      if (*country != attacker_country || code->size() != 6 || code->substr(3) != "CVL"sv ||
+          !AdjectiveCountry(static_cast<uint32_t>(cas.victim)).empty())
+        return;
+      for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 2 >= s; ++d) {
+        const auto& dt = d->ev.target;
+        if (!d->violent || !dt || dt->country.size() != 3 || dt->country == attacker_country)
+          continue;
+        *country = dt->country;
+        *code = dt->country + "CVL";
+        return;
+      }
+      const uint32_t first = in_.text.sentences[s >= 2 ? s - 2 : 0].token_begin;
+      for (size_t pi = in_.places.size(); pi-- > 0;) {
+        if (place_tok_begin_[pi] >= in_.text.sentences[s].token_end ||
+            place_tok_begin_[pi] < first || place_is_actor_[pi])
+          continue;
+        const std::string pc = ActorCountry(in_.places[pi].country_iso3);
+        if (pc.size() != 3 || pc == attacker_country) continue;
+        *country = pc;
+        *code = pc + "CVL";
+        return;
+      }
+    };
     if (violent) {
       violent->ev.fatalities = f;
+      if (!violent->ev.source || violent->ev.source->code.empty()) {
+        if (std::optional<ActorRef> a = earlier_attacker()) {
+          violent->ev.source = ActorSlot{a->text, a->span, a->code, a->country, a->sector,
+                                         a->resolved_from};
+          violent->ev.evidence.push_back({"source", a->span});
+        }
+      }
       for (const Span& sp : cas.spans) violent->ev.evidence.push_back({"casualties", sp});
+      if (violent->ev.target && violent->ev.source && !violent->ev.target->code.empty())
+        other_side(violent->ev.source->country, &violent->ev.target->code,
+                   &violent->ev.target->country);
+      if (!violent->ev.target || violent->ev.target->code.empty()) {
+        std::vector<ActorRef> victims = VictimTarget(s, cas);
+        if (!victims.empty()) {
+          ActorRef& v = victims[0];
+          if (violent->ev.source) other_side(violent->ev.source->country, &v.code, &v.country);
+          violent->ev.target = ActorSlot{v.text, v.span, v.code, v.country, v.sector, "victims"};
+          violent->ev.evidence.push_back({"target", v.span});
+        }
+      }
     } else {
       const Clause& c = clauses[cas.clause];
       Pattern dummy;
@@ -2851,8 +2936,13 @@ void DocumentRun::CodeSentence(uint32_t s) {
       std::vector<ActorRef> attacker = NounAttacker(c, &noun);
       std::string cameo = military_ ? "190" : "180";
       if (!attacker.empty() && noun) cameo = noun->cameo;
-      Emit(c, s, cas.clause, dummy, cameo, tb, tb + 1, {}, attacker, VictimTarget(s, cas), false,
-           reported, &drafts);
+      if (attacker.empty())
+        if (std::optional<ActorRef> a = earlier_attacker()) attacker.push_back(*a);
+      std::vector<ActorRef> victims = VictimTarget(s, cas);
+      if (attacker.size() == 1 && victims.size() == 1)
+        other_side(attacker[0].country, &victims[0].code, &victims[0].country);
+      Emit(c, s, cas.clause, dummy, cameo, tb, tb + 1, {}, attacker, victims, false, reported,
+           &drafts);
       Draft& d = drafts.back();
       d.from_casualty_only = true;
       d.ev.fatalities = f;
@@ -2869,8 +2959,17 @@ void DocumentRun::CodeSentence(uint32_t s) {
   bool has_actor_violent = std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) {
     return d.violent && d.ev.source && !d.ev.source->code.empty();
   });
+  // So is an attack without a named attacker next to the one that carries
+  // the sentence's casualties ("vijf mensen werden gedood, toen ... door een
+  // Russische drone").
+  const bool actor_violent_casualties =
+      std::any_of(drafts.begin(), drafts.end(), [](const Draft& d) {
+        return d.violent && d.ev.source && !d.ev.source->code.empty() && d.ev.fatalities;
+      });
   for (Draft& d : drafts) {
-    if (has_actor_violent && d.violent && !d.ev.source && !d.ev.target && !d.ev.fatalities)
+    const bool no_attacker = !d.ev.source || d.ev.source->code.empty();
+    if (has_actor_violent && d.violent && no_attacker && !d.ev.fatalities &&
+        (!d.ev.target || actor_violent_casualties))
       d.ev.cameo.clear();  // dropped below
   }
   for (Draft& d : drafts) {

@@ -441,6 +441,48 @@ TEST_F(CoderTest, ANameInAppositionIsTheActor) {
   EXPECT_TRUE(Find(evs, "02", "IGO", "MMR")) << Describe(evs);
 }
 
+TEST_F(CoderTest, ATollAfterAnAttackIsItsToll) {
+  if (!has_places_) GTEST_SKIP() << "needs the gazetteer (Kyiv)";
+  auto evs = Code(
+      "Rusland heeft in de nacht Kyiv aangevallen met drones. In de hoofdstad werden volgens de "
+      "burgemeester vijf mensen gedood, toen een woonflat werd getroffen.");
+  const Event* e = nullptr;
+  for (const Event& x : evs)
+    if (x.fatalities && x.fatalities->killed.value_or(0) == 5) e = &x;
+  ASSERT_TRUE(e) << Describe(evs);
+  ASSERT_TRUE(e->source) << Describe(evs);
+  EXPECT_EQ(e->source->country, "RUS") << Describe(evs);
+  ASSERT_TRUE(e->target) << Describe(evs);
+  EXPECT_EQ(e->target->country, "UKR") << Describe(evs);
+  // After an exchange of fire the toll is nobody's alone.
+  auto both = Code("De legers van India en Pakistan beschoten elkaar zondag. Daarbij werden vier "
+                   "burgers gedood.");
+  for (const Event& x : both) {
+    if (!x.fatalities) continue;
+    EXPECT_FALSE(x.source && !x.source->code.empty()) << Describe(both);
+  }
+}
+
+TEST_F(CoderTest, AWeaponBelongsToTheAttackerNotToThePlaceItStruck) {
+  if (!has_places_) GTEST_SKIP() << "needs the gazetteer (Nabatieh)";
+  auto evs = Code(
+      "Het Israëlische leger heeft maandag in Zuid-Libanon een commandant van Hezbollah gedood. "
+      "De drone trof zijn auto op een weg bij Nabatieh.");
+  EXPECT_FALSE(Find(evs, "19", "LBN")) << Describe(evs);
+  EXPECT_TRUE(Find(evs, "19", "ISR", "LBN")) << Describe(evs);
+}
+
+TEST_F(CoderTest, WordsThatOnlyEndInATriggerAreNone) {
+  // "paleis" ends in "eis" (demand); "te laten overleggen" is the content of
+  // the agreement; "zolang" opens a condition.
+  auto evs = Code("De Egyptische president ontving de Franse president in het paleis.");
+  EXPECT_FALSE(Find(evs, "10")) << Describe(evs);
+  auto agree = Code("Griekenland en Turkije kwamen overeen hun ministers vaker te laten overleggen.");
+  EXPECT_FALSE(Find(agree, "04")) << Describe(agree);
+  auto cond = Code("De Houthi's zeiden dat de aanvallen doorgaan zolang de oorlog in Gaza voortduurt.");
+  EXPECT_FALSE(Find(cond, "19", "", "PSE")) << Describe(cond);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());

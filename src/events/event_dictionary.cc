@@ -184,10 +184,11 @@ const std::vector<const Pattern*>& EventDictionary::NounPatterns(const std::stri
 
 std::vector<const Pattern*> EventDictionary::NounPatternsForWord(std::string_view w) const {
   // Try every suffix that starts a known noun lemma: the compound head.
-  // Prefixes must leave at least three letters ("luchtaanval" -> "aanval").
+  // Prefixes must leave at least three letters ("luchtaanval" -> "aanval"),
+  // four before a head of three ("looneis", but "paleis" is no demand).
   std::vector<const Pattern*> out;
   for (size_t i = 0; i < w.size(); ++i) {
-    if (i != 0 && i < 3) continue;
+    if (i != 0 && (i < 3 || (i < 4 && w.size() - i <= 3))) continue;
     if ((static_cast<unsigned char>(w[i]) & 0xC0) == 0x80) continue;
     auto it = nouns_.find(w.substr(i));
     if (it != nouns_.end()) {
