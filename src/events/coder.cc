@@ -2859,18 +2859,24 @@ void DocumentRun::CodeSentence(uint32_t s) {
     // A count told right after an attack with a named attacker is its toll
     // ("Rusland heeft Kyiv aangevallen ... In de hoofdstad werden vijf
     // mensen gedood").
+    std::string earlier_target_country;  // set by earlier_attacker()
     // Only when one side attacked in the two sentences before: after an
     // exchange of fire ("beschoten elkaar") the toll is nobody's alone.
     auto earlier_attacker = [&]() -> std::optional<ActorRef> {
       std::optional<ActorRef> found;
       for (auto d = drafts_.rbegin(); d != drafts_.rend() && d->sentence + 2 >= s; ++d) {
-        if (!d->violent || d->ev.negated || d->ev.historical || !d->ev.source ||
-            d->ev.source->code.empty())
+        // Force too: "bestookte een schip met een waterkanon ... raakten
+        // daarbij drie bemanningsleden gewond".
+        if ((!d->violent && Root(d->ev.cameo) != "17"sv) || d->ev.negated || d->ev.historical ||
+            !d->ev.source || d->ev.source->code.empty())
           continue;
         const auto& ds = d->ev.source;
         if (found && found->country != ds->country) return std::nullopt;
-        if (!found)
+        if (!found) {
           found = ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector, "earlier attack"};
+          if (d->ev.target && d->ev.target->country.size() == 3)
+            earlier_target_country = d->ev.target->country;
+        }
       }
       return found;
     };
@@ -2936,11 +2942,38 @@ void DocumentRun::CodeSentence(uint32_t s) {
       std::vector<ActorRef> attacker = NounAttacker(c, &noun);
       std::string cameo = military_ ? "190" : "180";
       if (!attacker.empty() && noun) cameo = noun->cameo;
-      if (attacker.empty())
+      // (A running total is no toll: "sinds januari meer dan 5000 doden".)
+      if (attacker.empty() && !cas.cumulative_killed && !cas.cumulative_injured)
         if (std::optional<ActorRef> a = earlier_attacker()) attacker.push_back(*a);
       std::vector<ActorRef> victims = VictimTarget(s, cas);
       if (attacker.size() == 1 && victims.size() == 1)
         other_side(attacker[0].country, &victims[0].code, &victims[0].country);
+      // Victims named by a country adjective ("drie Filipijnse
+      // bemanningsleden"), else of the side just attacked.
+      if (victims.empty() && cas.victim >= 0) {
+        const auto v = static_cast<uint32_t>(cas.victim);
+        uint32_t e = static_cast<uint32_t>(cas.victim_end) + 1;
+        std::string country;
+        for (uint32_t k = v; k < e && country.empty(); ++k) country = AdjectiveCountry(k);
+        static const std::set<std::string, std::less<>> kCivilians = {
+            "mensen",    "burgers",   "inwoners",        "bewoners",  "bemanningsleden",
+            "passagiers", "dorpelingen", "kinderen",     "vrouwen",   "personen",
+            "voorbijgangers", "opvarenden", "zeelieden"};
+        if (country.empty() && attacker.size() == 1 &&
+            attacker[0].resolved_from == "earlier attack"sv && kCivilians.count(Lower(e - 1)))
+          country = earlier_target_country;
+        if (country.size() == 3) {
+          const bool soldiers = Lower(e - 1) == "soldaten"sv || Lower(e - 1) == "militairen"sv;
+          const Span sp = TokenSpan(v, e);
+          victims.push_back(ActorRef{std::string(sp.Of(raw_)), sp,
+                                     country + (soldiers ? "MIL" : "CVL"), country,
+                                     soldiers ? "MIL" : "CVL", "victims"});
+        }
+      }
+      // Its own people hurt ("agenten raakten gewond" after a police
+      // charge): someone else did it.
+      if (attacker.size() == 1 && victims.size() == 1 && attacker[0].code == victims[0].code)
+        attacker.clear();
       Emit(c, s, cas.clause, dummy, cameo, tb, tb + 1, {}, attacker, victims, false, reported,
            &drafts);
       Draft& d = drafts.back();

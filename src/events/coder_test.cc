@@ -412,10 +412,15 @@ TEST_F(CoderTest, WaterCannonIsForceNotArmedAttack) {
                   "bestookt. Drie Filipijnse bemanningsleden raakten daarbij lichtgewond.");
   EXPECT_TRUE(Find(evs, "175", "CHN")) << Describe(evs);
   EXPECT_FALSE(Find(evs, "19")) << Describe(evs);
-  bool injured = false;
+  // The injured are the toll of that force: its source, victims by their
+  // adjective.
+  const Event* hurt = nullptr;
   for (const Event& e : evs)
-    if (e.fatalities && e.fatalities->injured.value_or(0) == 3) injured = true;
-  EXPECT_TRUE(injured) << Describe(evs);
+    if (e.fatalities && e.fatalities->injured.value_or(0) == 3) hurt = &e;
+  ASSERT_TRUE(hurt) << Describe(evs);
+  ASSERT_TRUE(hurt->source && hurt->target) << Describe(evs);
+  EXPECT_EQ(hurt->source->country, "CHN") << Describe(evs);
+  EXPECT_EQ(hurt->target->code, "PHLCVL") << Describe(evs);
 }
 
 TEST_F(CoderTest, OneNamedVictimIsTheTarget) {
