@@ -333,9 +333,11 @@ class DateFinder {
         d.precision = c.precision;
         if (kind == "until") d.derived_from = "until (" + c.derived_from + ")";
       }
+      // Past periods; and "sinds 1947" (more than five years back): what
+      // happened since is a summary of history, not a new event.
       d.historical = c.resolved && doc_ok_ &&
-                     (m.kind == "absolute" || m.kind == "period") &&
-                     c.hi < doc_lo_ - 365;
+                     (((m.kind == "absolute" || m.kind == "period") && c.hi < doc_lo_ - 365) ||
+                      (kind == "since" && c.lo < doc_lo_ - 5 * 365));
       m.token_begin = static_cast<uint32_t>(i);
       m.token_end = static_cast<uint32_t>(c.end);
       m.span = Span{tokens_[i].span.begin, tokens_[c.end - 1].span.end};

@@ -226,6 +226,15 @@ TEST(FindDates, DutchTable) {
        "Sinds zondag",
        "2020-09-28",
        {"Sinds zondag|since|2020-09-27|2020-09-28|range|6"}},
+      // Since long ago: what happened since is history, not news.
+      {"nl",
+       "sinds 1947",
+       "2025-06",
+       {"sinds 1947|since|1947-01-01|2025-06-30|range|-1|historical"}},
+      {"nl",
+       "sinds januari",
+       "2025-06",
+       {"sinds januari|since|2025-01-01|2025-06-30|range|-1"}},
       // Not dates.
       {"nl",
        "3.500 soldaten, 26 doden, 2-1 gewonnen en 1994 stemmen",
