@@ -99,8 +99,10 @@ std::vector<int> NerModel::Decode(const std::vector<std::string_view>& words,
   // Per-thread buffers: no per-token allocation once they have grown.
   thread_local internal::SentenceFeatures sf;
   thread_local std::vector<const Gazetteer*> gaz;
-  thread_local internal::WordScoreCache cache;  // a memo: the same tags without it
+  thread_local internal::WordScoreCache cache;  // memos: the same tags without them
+  thread_local internal::ViterbiCache history;
   cache.Bind(model_->weights);
+  if (tables_ != nullptr) history.Bind(model_->weights);
   gaz.clear();
   for (const auto& g : gazetteers_) gaz.push_back(g.get());
   std::vector<std::vector<uint32_t>> own_hints;
@@ -112,7 +114,7 @@ std::vector<int> NerModel::Decode(const std::vector<std::string_view>& words,
   std::vector<int> ids;
   if (tables_ != nullptr) {
     internal::ViterbiDecode(model_->weights, *tables_, sf, model_->feature_set, mask_, &ids,
-                            probs, &cache);
+                            probs, &cache, &history);
   } else {
     internal::GreedyDecode(model_->weights, sf, model_->feature_set, mask_, &ids, probs, &cache);
   }

@@ -438,7 +438,9 @@ TEST(Perceptron, DecodersMatchPerTokenLookups) {
         // With a WordScoreCache: the same tags and probabilities, bit for
         // bit, whether the words are not cached yet (first pass) or are.
         WordScoreCache cache;
+        ViterbiCache history;
         cache.Bind(m);
+        history.Bind(m);
         for (int pass = 0; pass < 2; ++pass) {
           for (size_t s = 0; s < sents.size(); ++s) {
             SCOPED_TRACE(testing::Message() << "cached, pass " << pass << ", sentence " << s);
@@ -449,7 +451,7 @@ TEST(Perceptron, DecodersMatchPerTokenLookups) {
             if (pass == 1) {
               EXPECT_TRUE(cf.word_token.empty());  // every word cached
             }
-            ViterbiDecode(m, tables, cf, feature_set, tm, &tags, &probs, &cache);
+            ViterbiDecode(m, tables, cf, feature_set, tm, &tags, &probs, &cache, &history);
             ReferenceViterbi(m, tables, features[s], feature_set, tm, &want_tags, &want_probs);
             EXPECT_EQ(tags, want_tags);
             EXPECT_EQ(probs, want_probs);
@@ -461,6 +463,8 @@ TEST(Perceptron, DecodersMatchPerTokenLookups) {
           }
         }
         EXPECT_GT(cache.size(), 0u);
+        EXPECT_GT(history.prev_word.size(), 0u);
+        EXPECT_GT(history.prev_shape.size(), 0u);
       }
     }
   }

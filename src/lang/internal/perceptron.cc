@@ -438,12 +438,13 @@ PerceptronModel PerceptronTrainer::Average(float prune_below) const {
   return PerceptronModel(num_classes_, rows);
 }
 
-void WordScoreCache::Bind(const PerceptronModel& model) {
-  if (model_id_ == model.id() && !keys_.empty()) return;
+void WordScoreCache::Bind(const PerceptronModel& model, size_t width) {
+  if (width == 0) width = static_cast<size_t>(model.num_classes());
+  if (model_id_ == model.id() && width_ == width && !keys_.empty()) return;
   model_id_ = model.id();
-  num_classes_ = static_cast<size_t>(model.num_classes());
+  width_ = width;
   keys_.assign(2 * kMaxWords, 0);
-  sums_.assign(2 * kMaxWords * num_classes_, 0.0f);
+  sums_.assign(2 * kMaxWords * width_, 0.0f);
   size_ = 0;
 }
 
@@ -452,7 +453,7 @@ const float* WordScoreCache::Find(uint64_t word) const {
   const size_t m = keys_.size() - 1;
   const uint64_t key = word == 0 ? 1 : word;
   for (size_t i = static_cast<size_t>(key) & m;; i = (i + 1) & m) {
-    if (keys_[i] == key) return sums_.data() + i * num_classes_;
+    if (keys_[i] == key) return sums_.data() + i * width_;
     if (keys_[i] == 0) return nullptr;
   }
 }
@@ -469,7 +470,7 @@ void WordScoreCache::Insert(uint64_t word, const float* sums) {
   while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & m;
   if (keys_[i] == 0) ++size_;
   keys_[i] = key;
-  std::copy_n(sums, num_classes_, sums_.data() + i * num_classes_);
+  std::copy_n(sums, width_, sums_.data() + i * width_);
 }
 
 namespace {
@@ -579,6 +580,7 @@ constexpr float kNegInf = -1e30f;
 // Per-thread decoding buffers, reused across sentences.
 struct ViterbiScratch {
   std::vector<float> miss_sums;
+  std::vector<const float*> hits;  // per distinct word, then shape: cached sums
   std::vector<float> local;  // n x (C + 1) x C: (token, previous tag) scores
   std::vector<float> delta;  // n x (C + 1) x C: best score of state (h1, c) at i
   std::vector<uint8_t> back;
@@ -707,7 +709,7 @@ void AddArrays(const float* a, const float* b, size_t n, float* out) {
 template <typename Scorer>
 void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const SentenceFeatures& sf,
                    uint32_t feature_set, const TransitionMask& mask, std::vector<int>* tags,
-                   std::vector<float>* probs, WordScoreCache* cache) {
+                   std::vector<float>* probs, WordScoreCache* cache, ViterbiCache* history) {
   thread_local ViterbiScratch x;
   const int c = scorer.num_classes();
   const int h = c + 1;
@@ -733,15 +735,19 @@ void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const Sent
   const size_t nw = x.words.size(), ns = shapes ? x.shapes.size() : 0;
   x.keys.assign(sf.keys.begin(), sf.keys.end());
   x.group.assign(sf.begin.begin(), sf.begin.end());
-  for (uint64_t w : x.words) {
-    for (int h1 = 0; h1 < h; ++h1) {
-      x.keys.push_back(Prev1WordKey(h1 - 1, w));
-      x.group.push_back(static_cast<uint32_t>(x.keys.size()));
+  // Words and shapes whose (previous tag) sums are cached get empty groups
+  // (their sums are copied in after scoring); the others' are cached after.
+  // Each such group has one key, so a cached sum is exactly 0 + weight.
+  x.hits.assign(nw + ns, nullptr);
+  for (size_t k = 0; k < nw + ns; ++k) {
+    const bool word = k < nw;
+    const uint64_t v = word ? x.words[k] : x.shapes[k - nw];
+    if (history != nullptr) {
+      x.hits[k] = (word ? history->prev_word : history->prev_shape).Find(v);
     }
-  }
-  for (size_t k = 0; k < ns; ++k) {
     for (int h1 = 0; h1 < h; ++h1) {
-      x.keys.push_back(Prev1ShapeKey(h1 - 1, x.shapes[k]));
+      if (x.hits[k] == nullptr) x.keys.push_back(word ? Prev1WordKey(h1 - 1, v)
+                                                       : Prev1ShapeKey(h1 - 1, v));
       x.group.push_back(static_cast<uint32_t>(x.keys.size()));
     }
   }
@@ -749,6 +755,20 @@ void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const Sent
   StaticStart(scorer, sf, cache, &x.miss_sums, &x.sums);
   x.sums.resize(groups * c, 0.0f);
   scorer.ScoreGroups(x.keys.data(), x.group.data(), groups, x.sums.data());
+  if (history != nullptr) {
+    float* const dyn = x.sums.data() + n * c;
+    for (size_t k = 0; k < nw + ns; ++k) {  // copy every hit before any insert
+      if (x.hits[k] != nullptr) std::copy_n(x.hits[k], states, dyn + k * states);
+    }
+    for (size_t k = 0; k < nw + ns; ++k) {
+      if (x.hits[k] != nullptr) continue;
+      if (k < nw) {
+        history->prev_word.Insert(x.words[k], dyn + k * states);
+      } else {
+        history->prev_shape.Insert(x.shapes[k - nw], dyn + k * states);
+      }
+    }
+  }
   const float* emit = x.sums.data();
   const float* word_sums = emit + n * c;
   const float* shape_sums = word_sums + nw * states;
@@ -833,7 +853,8 @@ template ViterbiTables MakeViterbiTables<PerceptronModel>(const PerceptronModel&
 template void ViterbiDecode<PerceptronModel>(const PerceptronModel&, const ViterbiTables&,
                                              const SentenceFeatures&, uint32_t,
                                              const TransitionMask&, std::vector<int>*,
-                                             std::vector<float>*, WordScoreCache*);
+                                             std::vector<float>*, WordScoreCache*,
+                                             ViterbiCache*);
 
 namespace {
 

@@ -189,9 +189,10 @@ class PerceptronTrainer {
 class WordScoreCache {
  public:
   static constexpr size_t kMaxWords = size_t{1} << 14;
-  // Empties the cache unless it already holds sums of `model`.
-  void Bind(const PerceptronModel& model);
-  // The cached sums (num_classes floats) of `word`, or null.
+  // Empties the cache unless it already holds sums of `model` (`width`
+  // floats per word; 0: num_classes()).
+  void Bind(const PerceptronModel& model, size_t width = 0);
+  // The cached sums (width floats) of `word`, or null.
   const float* Find(uint64_t word) const;
   // Caches `sums` for `word` (not present); may empty the cache first.
   void Insert(uint64_t word, const float* sums);
@@ -199,10 +200,23 @@ class WordScoreCache {
 
  private:
   uint64_t model_id_ = 0;
-  size_t num_classes_ = 0;
+  size_t width_ = 0;
   size_t size_ = 0;
   std::vector<uint64_t> keys_;  // 2 * kMaxWords slots, 0 = empty
-  std::vector<float> sums_;     // num_classes_ floats per slot
+  std::vector<float> sums_;     // width_ floats per slot
+};
+
+// The same memo for the Viterbi decoder's (previous tag, token) features,
+// which depend on the token only through its lowercase word or its shape
+// (features.h): per word, and per shape, the sums for every previous tag
+// ((C + 1) x C floats). Same results; one per thread.
+struct ViterbiCache {
+  WordScoreCache prev_word, prev_shape;
+  void Bind(const PerceptronModel& model) {
+    const size_t c = static_cast<size_t>(model.num_classes());
+    prev_word.Bind(model, (c + 1) * c);
+    prev_shape.Bind(model, (c + 1) * c);
+  }
 };
 
 // allowed[(prev + 1) * C + cur]: may `cur` follow `prev` (prev -1 = sentence
@@ -244,7 +258,8 @@ ViterbiTables MakeViterbiTables(const Scorer& scorer);
 template <typename Scorer>
 void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const SentenceFeatures& sf,
                    uint32_t feature_set, const TransitionMask& mask, std::vector<int>* tags,
-                   std::vector<float>* probs, WordScoreCache* cache = nullptr);
+                   std::vector<float>* probs, WordScoreCache* cache = nullptr,
+                   ViterbiCache* history = nullptr);
 
 // One training sentence: cached static features and gold classes.
 struct TrainSentence {
