@@ -248,6 +248,21 @@ bool SameActor(const ActorRef& a, const ActorRef& b) {
   return last_word(a.text) == last_word(b.text);
 }
 
+// Noun patterns of a word or of the singular of a plural in -en:
+// "aanslagen", "aanvallen" (de-doubled), "hinderlagen" (vowel restored).
+std::vector<const Pattern*> NounPatternsOfForm(const EventDictionary& dict, std::string_view l) {
+  std::vector<const Pattern*> nps = dict.NounPatternsForWord(l);
+  if (!nps.empty() || l.size() <= 4 || l.compare(l.size() - 2, 2, "en") != 0) return nps;
+  const std::string stem(l.substr(0, l.size() - 2));
+  nps = dict.NounPatternsForWord(stem);
+  if (nps.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2])
+    nps = dict.NounPatternsForWord(stem.substr(0, stem.size() - 1));
+  if (nps.empty() && stem.size() > 2)
+    nps = dict.NounPatternsForWord(stem.substr(0, stem.size() - 1) +
+                                   stem.substr(stem.size() - 2, 1) + stem.substr(stem.size() - 1));
+  return nps;
+}
+
 // The gazetteer writes Kosovo XKK (i18n-iso-countries); actor codes use XKX.
 std::string ActorCountry(const std::string& iso3) { return iso3 == "XKK"sv ? "XKX" : iso3; }
 
@@ -333,7 +348,8 @@ class DocumentRun {
   // The attacker named with an attack noun of the clause: "een Russische
   // raketaanval" (RUSMIL), "een luchtaanval van het leger"; also returns the
   // noun's pattern. Empty when the clause names none.
-  std::vector<ActorRef> NounAttacker(const Clause& c, const Pattern** noun) const;
+  std::vector<ActorRef> NounAttacker(const Clause& c, const Pattern** noun,
+                                     std::vector<ActorRef>* other_side = nullptr) const;
   // "Vanuit Libanon zijn raketten afgevuurd": the country a violent act
   // without a named agent came from, as its source.
   std::optional<ActorRef> OriginActor(const Clause& c) const;
@@ -1409,6 +1425,12 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
       "manoeuvres", "oefening", "oefeningen", "inval", "invasie", "operatie", "actie", "acties",
       "beschietingen", "uitwijzing", "arrestatie", "arrestaties", "aanhouding", "annexatie",
       "blokkade", "inbeslagname", "ontvoering", "executie", "executies", "vonnis", "veroordeling"};
+  // Decisions and documents: whatever was decided or done before.
+  static const std::set<std::string, std::less<>> kDecisionNouns = {
+      "besluit",  "beslissing", "maatregel",   "maatregelen", "sancties",    "sanctiepakket",
+      "pakket",   "bevel",      "arrestatiebevel", "uitspraak", "vonnis",    "resolutie",
+      "plan",     "plannen",    "voorstel",    "uitwijzing",  "uitlevering", "heffingen",
+      "importheffingen", "verbod", "stap",     "stappen",     "akkoord",     "overeenkomst"};
   static const std::set<std::string, std::less<>> kDefinite = {"de", "het", "deze", "die",
                                                                "dit", "dat", "zulke"};
   std::vector<ActorRef> out;
@@ -1422,8 +1444,9 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
     // The noun: next word, or after one adjective ("de jongste test").
     for (uint32_t k = i + 1; k < c.e && k <= i + 2; ++k) {
       const std::string& w = Lower(k);
-      const auto patterns = dict_.NounPatternsForWord(w);
-      if (patterns.empty() && !kEventNouns.count(w)) continue;
+      const bool decision = kDecisionNouns.count(w) > 0;
+      const auto patterns = decision ? std::vector<const Pattern*>{} : NounPatternsOfForm(dict_, w);
+      if (patterns.empty() && !kEventNouns.count(w) && !decision) continue;
       std::set<std::string> roots;
       for (const Pattern* p : patterns)  // the longest head only: not "slag" in "aanslag"
         if (p->lemma.size() == patterns.front()->lemma.size()) roots.insert(Root(p->cameo));
@@ -1445,8 +1468,15 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
               }))
             continue;
           const std::string root = Root(d->ev.cameo);
-          // A launch, an exercise, a raid: material acts (roots 15-20).
-          if (roots.empty() && root < "15"sv) continue;
+          // A launch, an exercise, a raid: material acts (roots 15-20); a
+          // decision: anything but a statement.
+          // (Not a reaction: praise, criticism, rejection, threat, protest.)
+          const bool reaction =
+              root == "01"sv || root == "05"sv || root == "12"sv || root == "13"sv ||
+              root == "14"sv ||
+              (root == "11"sv && d->ev.cameo.rfind("115", 0) != 0 &&
+               d->ev.cameo.rfind("116", 0) != 0);
+          if (roots.empty() && (decision ? reaction : root < "15"sv)) continue;
           if (!roots.empty() && !roots.count(root) &&
               (pass == 0 || !(IsViolentRoot(root) &&
                               std::any_of(roots.begin(), roots.end(), IsViolentRoot))))
@@ -1586,6 +1616,22 @@ std::vector<ActorRef> DocumentRun::Slot(const Clause& c, const std::string& slot
           break;
         }
       if (group < 0) group = uncoded;
+      // "verwierp het rapport van Amnesty", "prees het besluit van de EU":
+      // the owner of the object noun.
+      if (group < 0 && HasTagger()) {
+        for (const Unit& u : c.units) {
+          if (u.group == sg || u.prep != "van"sv || u.kind == UnitKind::kPlace || u.b < c.b + 3)
+            continue;
+          const uint32_t van = u.b - 1, noun = u.b - 2;
+          if (Lower(van) != "van"sv || Tag(noun) != kU_NOUN || !Word(kWDet, noun - 1)) continue;
+          bool subject_noun = false;
+          for (const Unit& v : c.units)
+            if (v.group == sg && noun >= v.b && noun < v.e) subject_noun = true;
+          if (subject_noun) continue;
+          group = u.group;
+          break;
+        }
+      }
     }
   } else if (slot.rfind("pobj:", 0) == 0) {
     std::string prep = slot.substr(5);
@@ -1776,7 +1822,9 @@ std::vector<ActorRef> DocumentRun::VictimTarget(uint32_t s, const Casualties& ca
       }
     }
     FillCountry(&r, m.token_begin);
-    if (r.country.empty()) break;
+    // A bare role needs its country; an organisation (blauwhelmen:
+    // IGOUNOPKO) has none.
+    if (r.country.empty() && (r.code.empty() || r.code == r.sector)) break;
     return {r};
   }
   return {};
@@ -1819,11 +1867,12 @@ std::string DocumentRun::AdjectiveCountry(uint32_t i) const {
   return "";
 }
 
-std::vector<ActorRef> DocumentRun::NounAttacker(const Clause& c, const Pattern** noun) const {
+std::vector<ActorRef> DocumentRun::NounAttacker(const Clause& c, const Pattern** noun,
+                                               std::vector<ActorRef>* other_side) const {
   for (uint32_t i = c.b; i < c.e; ++i) {
     if (toks_[i].type != TokenType::kWord) continue;
     const Pattern* violent = nullptr;
-    for (const Pattern* p : dict_.NounPatternsForWord(Lower(i)))
+    for (const Pattern* p : NounPatternsOfForm(dict_, Lower(i)))
       if (IsViolentRoot(Root(p->cameo))) violent = p;
     if (!violent) continue;
     *noun = violent;
@@ -1831,6 +1880,23 @@ std::vector<ActorRef> DocumentRun::NounAttacker(const Clause& c, const Pattern**
     if (i > c.b) {
       const std::string country = AdjectiveCountry(i - 1);
       if (!country.empty()) return {AdjectiveActor(i - 1, i + 1, country, true, "")};
+    }
+    // "gevechten tussen het leger en Fano-milities": the first side, and the
+    // second as the other side.
+    if (other_side != nullptr && i + 3 < c.e && Lower(i + 1) == "tussen"sv) {
+      std::vector<ActorRef> sides;
+      for (const auto& m : in_.actors) {
+        if (m.token_begin <= i + 1 || m.token_end > c.e || m.locative || m.code.empty()) continue;
+        if (!sides.empty() && m.token_begin > i + 12) break;
+        ActorRef r{std::string(m.text), m.span, m.code, m.country, m.sector, "between"};
+        FillCountry(&r, m.token_begin);
+        if (!r.country.empty() || r.code != r.sector) sides.push_back(r);
+        if (sides.size() == 2) break;
+      }
+      if (sides.size() == 2 && sides[0].code != sides[1].code) {
+        other_side->push_back(sides[1]);
+        return {sides[0]};
+      }
     }
     // "een luchtaanval van het Myanmarese leger".
     if (i + 2 < c.e && Lower(i + 1) == "van") {
@@ -2238,8 +2304,9 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       // Condemning, rejecting or protesting against an event told before
       // targets its agent ("veroordeelde de aanslag").
       if (tgt.empty() && !recip &&
-          (Root(cameo) == "11"sv || Root(cameo) == "12"sv || Root(cameo) == "13"sv ||
-           Root(cameo) == "14"sv || cameo == "016"sv || best->lemma == "noemen"sv))
+          (Root(cameo) == "05"sv || Root(cameo) == "11"sv || Root(cameo) == "12"sv ||
+           Root(cameo) == "13"sv || Root(cameo) == "14"sv || cameo == "016"sv ||
+           best->lemma == "noemen"sv))
         tgt = EventNounTarget(c, sg, src, s);
       // So does an evaluation of something named before ("noemde het
       // besluit onwettig").
@@ -2362,14 +2429,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
         for (uint32_t k = i + 1; k < c.e; ++k) {
           if (Lower(k) != "van"sv) continue;
           for (uint32_t m = k + 1; m < std::min<uint32_t>(c.e, k + 5); ++m) {
-            auto nps = dict_.NounPatternsForWord(Lower(m));
-            for (const std::string& cand : {Lower(m).size() > 4 && Lower(m).substr(Lower(m).size() - 2) == "en"sv
-                                                ? Lower(m).substr(0, Lower(m).size() - 2)
-                                                : std::string()}) {
-              if (nps.empty() && !cand.empty()) nps = dict_.NounPatternsForWord(cand);
-              if (nps.empty() && cand.size() > 2 && cand[cand.size() - 1] == cand[cand.size() - 2])
-                nps = dict_.NounPatternsForWord(cand.substr(0, cand.size() - 1));
-            }
+            auto nps = NounPatternsOfForm(dict_, Lower(m));
             if (nps.empty() || !IsViolentRoot(Root(nps[0]->cameo))) continue;
             std::vector<ActorRef> accused = Slot(c, best->target, passive, nullptr);
             Emit(c, s, ci, *nps[0], nps[0]->cameo, m, m + 1, {}, accused, {}, false, true, out);
@@ -2456,16 +2516,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           "ADP", "DET", "PRON", "ADV", "CCONJ", "SCONJ", "PUNCT", "AUX", "NUM"};
       if (HasTagger() && kNotNouns.count(Upos(i))) continue;
       const std::string& l = Lower(i);
-      std::vector<const Pattern*> nps = dict_.NounPatternsForWord(l);
-      if (nps.empty() && l.size() > 4 && l.compare(l.size() - 2, 2, "en") == 0) {
-        std::string stem = l.substr(0, l.size() - 2);
-        nps = dict_.NounPatternsForWord(stem);
-        if (nps.empty() && stem.size() > 2 && stem.back() == stem[stem.size() - 2])
-          nps = dict_.NounPatternsForWord(stem.substr(0, stem.size() - 1));
-        if (nps.empty() && stem.size() > 2)
-          nps = dict_.NounPatternsForWord(stem.substr(0, stem.size() - 1) + stem.substr(stem.size() - 2, 1) +
-                                          stem.substr(stem.size() - 1));
-      }
+      std::vector<const Pattern*> nps = NounPatternsOfForm(dict_, l);
       if (nps.empty() && l.size() > 3 && l.back() == 's')
         nps = dict_.NounPatternsForWord(l.substr(0, l.size() - 1));
       if (nps.empty()) continue;
@@ -2911,6 +2962,18 @@ void DocumentRun::CodeSentence(uint32_t s) {
     if (violent) {
       violent->ev.fatalities = f;
       if (!violent->ev.source || violent->ev.source->code.empty()) {
+        // "zijn bij Israëlische luchtaanvallen ... gedood": the attack noun
+        // names the attacker.
+        const Pattern* noun = nullptr;
+        std::vector<ActorRef> by_noun = NounAttacker(clauses[violent->clause], &noun);
+        if (by_noun.size() == 1) {
+          const ActorRef& a = by_noun[0];
+          violent->ev.source = ActorSlot{a.text, a.span, a.code, a.country, a.sector,
+                                         "attack noun"};
+          violent->ev.evidence.push_back({"source", a.span});
+        }
+      }
+      if (!violent->ev.source || violent->ev.source->code.empty()) {
         if (std::optional<ActorRef> a = earlier_attacker()) {
           violent->ev.source = ActorSlot{a->text, a->span, a->code, a->country, a->sector,
                                          a->resolved_from};
@@ -2939,14 +3002,15 @@ void DocumentRun::CodeSentence(uint32_t s) {
       tb = static_cast<uint32_t>(lb - toks_.begin());
       bool reported = c.reported;
       const Pattern* noun = nullptr;
-      std::vector<ActorRef> attacker = NounAttacker(c, &noun);
+      std::vector<ActorRef> between;
+      std::vector<ActorRef> attacker = NounAttacker(c, &noun, &between);
       std::string cameo = military_ ? "190" : "180";
       if (!attacker.empty() && noun) cameo = noun->cameo;
       // (A running total is no toll: "sinds januari meer dan 5000 doden".)
       if (attacker.empty() && !cas.cumulative_killed && !cas.cumulative_injured)
         if (std::optional<ActorRef> a = earlier_attacker()) attacker.push_back(*a);
-      std::vector<ActorRef> victims = VictimTarget(s, cas);
-      if (attacker.size() == 1 && victims.size() == 1)
+      std::vector<ActorRef> victims = between.empty() ? VictimTarget(s, cas) : between;
+      if (attacker.size() == 1 && victims.size() == 1 && between.empty())
         other_side(attacker[0].country, &victims[0].code, &victims[0].country);
       // Victims named by a country adjective ("drie Filipijnse
       // bemanningsleden"), else of the side just attacked.
@@ -3078,6 +3142,14 @@ std::vector<Event> DocumentRun::Merge(std::vector<Draft>& drafts) const {
     // is fighting or violence ("Er braken gevechten uit", "Bij de aanval
     // kwamen twaalf mensen om").
     if (!e.source && !e.target && !e.fatalities && !d.violent) continue;
+    // A verb of violence with no one named on either side and no toll
+    // ("dat alleen militaire doelen waren getroffen", "De stad wordt
+    // belegerd") says too little; fighting told by its noun stays.
+    auto coded = [](const std::optional<ActorSlot>& a) { return a && !a->code.empty(); };
+    if (d.violent && !coded(e.source) && !coded(e.target) && !e.fatalities && HasTagger() &&
+        d.trigger_token < toks_.size() && Tag(d.trigger_token) == kU_VERB &&
+        NounPatternsOfForm(dict_, Lower(d.trigger_token)).empty())
+      continue;
     // A plain "zei"/"meldde" with no addressee is kept beside the reported
     // event it introduces (two events, the second flagged reported); alone,
     // when what was said yields no event, it says nothing about an

@@ -488,6 +488,35 @@ TEST_F(CoderTest, WordsThatOnlyEndInATriggerAreNone) {
   EXPECT_FALSE(Find(cond, "19", "", "PSE")) << Describe(cond);
 }
 
+TEST_F(CoderTest, FightingBetweenTwoSidesNamesBoth) {
+  auto evs = Code("In de Ethiopische regio Amhara zijn bij gevechten tussen het federale leger "
+                  "en Fano-milities meer dan zestig mensen gesneuveld.");
+  EXPECT_TRUE(Find(evs, "19", "ETHMIL", "ETH")) << Describe(evs);
+}
+
+TEST_F(CoderTest, WelcomingOrRejectingADecisionTargetsWhoMadeIt) {
+  auto evs = Code(
+      "Het Internationaal Strafhof vaardigde een arrestatiebevel uit tegen een Soedanese "
+      "minister. De Soedanese regering verwierp het bevel. Frankrijk verwelkomde het besluit.");
+  EXPECT_TRUE(Find(evs, "12", "SDNGOV", "IGO")) << Describe(evs);
+  EXPECT_TRUE(Find(evs, "05", "FRA", "IGO")) << Describe(evs);
+  // The owner of the object noun: "het rapport van Amnesty".
+  auto report = Code("De Ethiopische regering wees het rapport van Amnesty International af.");
+  EXPECT_TRUE(Find(report, "12", "ETHGOV", "NGO")) << Describe(report);
+}
+
+TEST_F(CoderTest, PluralAttackNounsNameTheAttacker) {
+  auto evs = Code("Bij Israëlische luchtaanvallen op Khan Younis zijn zeker negentien "
+                  "Palestijnen gedood.");
+  EXPECT_TRUE(Find(evs, "19", "ISR", "PSE")) << Describe(evs);
+}
+
+TEST_F(CoderTest, ViolenceWithNoOneNamedAndNoTollIsNoEvent) {
+  auto evs = Code("Het Russische ministerie verklaarde dat alleen militaire doelen waren getroffen.");
+  EXPECT_FALSE(Find(evs, "19")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "18")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
