@@ -391,7 +391,8 @@ class DocumentRun {
   // vroeg om toegang. Teheran wees dat verzoek af").
   std::vector<ActorRef> AnsweredTarget(const std::vector<ActorRef>& src, uint32_t s) const;
   std::vector<ActorRef> EventNounTarget(const Clause& c, int subject_group,
-                                        const std::vector<ActorRef>& src, uint32_t s) const;
+                                        const std::vector<ActorRef>& src, uint32_t s,
+                                        bool indefinite = false) const;
   std::vector<ActorRef> ContextTarget(const Clause& c, const std::vector<ActorRef>& src,
                                       int src_group, const std::string& cameo_root) const;
   void Emit(const Clause& c, uint32_t s, int ci, const Pattern& p, const std::string& cameo,
@@ -1418,12 +1419,13 @@ std::vector<ActorRef> DocumentRun::AnaphorRefs(uint32_t det, const std::string& 
 // the last violent event), other event nouns the last event that is no
 // statement.
 std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_group,
-                                                   const std::vector<ActorRef>& src,
-                                                   uint32_t s) const {
+                                                   const std::vector<ActorRef>& src, uint32_t s,
+                                                   bool indefinite) const {
   static const std::set<std::string, std::less<>> kEventNouns = {
       "test", "tests", "lancering", "lanceringen", "rakettest", "raketlancering", "kernproef",
       "manoeuvres", "oefening", "oefeningen", "inval", "invasie", "operatie", "actie", "acties",
       "beschietingen", "uitwijzing", "arrestatie", "arrestaties", "aanhouding", "annexatie",
+      "daad",
       "blokkade", "inbeslagname", "ontvoering", "executie", "executies", "vonnis", "veroordeling"};
   // Decisions and documents: whatever was decided or done before.
   static const std::set<std::string, std::less<>> kDecisionNouns = {
@@ -1440,9 +1442,14 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
     });
   };
   for (uint32_t i = c.b; i + 1 < c.e; ++i) {
-    if (!kDefinite.count(Lower(i)) || in_subject(i)) continue;
-    // The noun: next word, or after one adjective ("de jongste test").
-    for (uint32_t k = i + 1; k < c.e && k <= i + 2; ++k) {
+    // "sprak van een laffe daad": a verdict names the event with "een".
+    if ((!kDefinite.count(Lower(i)) && !(indefinite && Lower(i) == "een"sv)) || in_subject(i))
+      continue;
+    // The noun: next word, or after one adjective ("de jongste test"),
+    // quotation marks aside (een "laffe daad").
+    for (uint32_t k = i + 1, words = 0; k < c.e && words < 2; ++k) {
+      if (toks_[k].type != TokenType::kWord) continue;
+      ++words;
       const std::string& w = Lower(k);
       const bool decision = kDecisionNouns.count(w) > 0;
       const auto patterns = decision ? std::vector<const Pattern*>{} : NounPatternsOfForm(dict_, w);
@@ -2307,7 +2314,7 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
           (Root(cameo) == "05"sv || Root(cameo) == "11"sv || Root(cameo) == "12"sv ||
            Root(cameo) == "13"sv || Root(cameo) == "14"sv || cameo == "016"sv ||
            best->lemma == "noemen"sv))
-        tgt = EventNounTarget(c, sg, src, s);
+        tgt = EventNounTarget(c, sg, src, s, best->lemma == "spreken"sv);
       // So does an evaluation of something named before ("noemde het
       // besluit onwettig").
       if (tgt.empty() && !recip &&
@@ -2425,7 +2432,8 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       Emit(c, s, ci, *best, cameo, i, i + 1, extra, src, tgt, recip, reported, out);
       // An accusation's complement ("van aanvallen") is a reported event by
       // the accused.
-      if (Root(cameo) == "11"sv) {
+      // ("spreken van een aanval" is a verdict, not an accusation.)
+      if (Root(cameo) == "11"sv && best->lemma != "spreken"sv) {
         for (uint32_t k = i + 1; k < c.e; ++k) {
           if (Lower(k) != "van"sv) continue;
           for (uint32_t m = k + 1; m < std::min<uint32_t>(c.e, k + 5); ++m) {

@@ -517,6 +517,22 @@ TEST_F(CoderTest, ViolenceWithNoOneNamedAndNoTollIsNoEvent) {
   EXPECT_FALSE(Find(evs, "18")) << Describe(evs);
 }
 
+TEST_F(CoderTest, CallingSomethingAnAttackIsAVerdictNotAnAttack) {
+  auto evs = Code("De Litouwse regering spreekt van een hybride aanval.");
+  EXPECT_TRUE(Find(evs, "11", "LTU")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "19")) << Describe(evs);
+  // ... aimed at whoever did what it names, quotation marks aside.
+  auto verdict = Code("Al-Shabaab pleegde zondag een aanslag in Mogadishu. De Somalische premier "
+                      "sprak van een \"laffe daad\".");
+  EXPECT_TRUE(Find(verdict, "11", "SOMGOV", "SOMREB")) << Describe(verdict);
+}
+
+TEST_F(CoderTest, ClosingABorderIsARestrictionNotABlockade) {
+  auto evs = Code("Pakistan sloot dinsdag de grensovergang met Afghanistan.");
+  EXPECT_TRUE(Find(evs, "172", "PAK")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "19")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
