@@ -517,7 +517,10 @@ bool DocumentRun::MisTaggedVerb(uint32_t i) const {
   const std::string& l = Lower(i);
   if (Word(kWPrep | kWDet, i) || l.size() < 4) return false;
   const UposTag prev = Tag(i - 1);
-  if (prev != kU_NOUN && prev != kU_PROPN && prev != kU_PRON) return false;
+  // The past of an -eren verb ("bombardeerden") is a verb wherever it stands.
+  const bool eren_past = l.size() > 7 && (l.compare(l.size() - 6, 6, "eerden") == 0 ||
+                                          l.compare(l.size() - 5, 5, "eerde") == 0);
+  if (prev != kU_NOUN && prev != kU_PROPN && prev != kU_PRON && !eren_past) return false;
   if (!dict_.NounPatternsForWord(l).empty() ||
       (l.size() > 4 && l.compare(l.size() - 2, 2, "en") == 0 &&
        !dict_.NounPatternsForWord(l.substr(0, l.size() - 2)).empty()))

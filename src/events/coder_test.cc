@@ -533,6 +533,12 @@ TEST_F(CoderTest, ClosingABorderIsARestrictionNotABlockade) {
   EXPECT_FALSE(Find(evs, "19")) << Describe(evs);
 }
 
+TEST_F(CoderTest, ThePastOfAnErenVerbIsAVerbWhereverItStands) {
+  // The tagger reads "bombardeerden" as a noun after a fronted adverbial.
+  auto evs = Code("In reactie daarop bombardeerden Amerikaanse gevechtsvliegtuigen een haven.");
+  EXPECT_TRUE(Find(evs, "19", "USAMIL")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
