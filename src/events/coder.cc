@@ -939,6 +939,28 @@ void DocumentRun::FindUnits(Clause* c) const {
       u.e = m.token_end;
       u.kind = m.locative ? UnitKind::kPlace : UnitKind::kActor;
       u.refs.push_back(ActorRef{std::string(m.text), m.span, m.code, m.country, m.sector, ""});
+      // "Het hof" after "het Internationaal Strafhof": the international
+      // court named before, not a court of the story's country.
+      if (m.code == "JUD"sv && m.country.empty() && a > 0) {
+        const std::string& head = Lower(m.token_end - 1);
+        if (head == "hof"sv || head == "tribunaal"sv || head == "strafhof"sv) {
+          for (int b = a - 1, seen = 0; b >= 0 && seen < 40; --b, ++seen) {
+            const auto& prev = A[b];
+            if (prev.code.rfind("IGO", 0) != 0) continue;
+            std::string t(prev.text);
+            for (char& ch : t) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+            if (t.find("hof") == std::string::npos && t.find("tribunaal") == std::string::npos &&
+                t.find("court") == std::string::npos && t.find("icc") == std::string::npos)
+              continue;
+            ActorRef& r = u.refs.back();
+            r.resolved_from = r.text;
+            r.code = prev.code;
+            r.country = prev.country;
+            r.sector = prev.sector;
+            break;
+          }
+        }
+      }
       FillCountry(&u.refs.back(), i);
     } else if ((cue = MultiCue(kCueBothSides, i, c->e)) > 0) {
       u.e = i + cue;
@@ -1460,6 +1482,14 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
       std::set<std::string> roots;
       for (const Pattern* p : patterns)  // the longest head only: not "slag" in "aanslag"
         if (p->lemma.size() == patterns.front()->lemma.size()) roots.insert(Root(p->cameo));
+      // Decisions of a known kind: sanctions (16), an arrest warrant (11, 17).
+      static const std::map<std::string, std::vector<std::string>, std::less<>> kDecisionRoots = {
+          {"sancties", {"16"}},        {"sanctiepakket", {"16"}}, {"pakket", {"16"}},
+          {"maatregelen", {"16", "17"}}, {"heffingen", {"16"}},   {"importheffingen", {"16"}},
+          {"uitwijzing", {"16", "17"}}, {"bevel", {"11", "17"}},  {"arrestatiebevel", {"11", "17"}},
+          {"vonnis", {"11", "17"}},     {"uitspraak", {"11", "17"}}};
+      if (auto it = kDecisionRoots.find(w); it != kDecisionRoots.end())
+        roots.insert(it->second.begin(), it->second.end());
       // An event of the noun's own kind first ("de aanslag": an 18), then
       // of its family (any violent event).
       for (int pass = 0; pass < 2; ++pass) {
@@ -1487,9 +1517,16 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
               (root == "11"sv && d->ev.cameo.rfind("115", 0) != 0 &&
                d->ev.cameo.rfind("116", 0) != 0);
           if (roots.empty() && (decision ? reaction : root < "15"sv)) continue;
+          // Decisions are taken by states and institutions, not by firms,
+          // civilians or gangs.
+          if (decision && (ds->sector == "BUS"sv || ds->sector == "CVL"sv ||
+                           ds->sector == "CRM"sv || ds->sector == "UAF"sv))
+            continue;
           if (!roots.empty() && !roots.count(root) &&
-              (pass == 0 || !(IsViolentRoot(root) &&
-                              std::any_of(roots.begin(), roots.end(), IsViolentRoot))))
+              (pass == 0 || (decision ? reaction
+                                      : !(IsViolentRoot(root) &&
+                                          std::any_of(roots.begin(), roots.end(),
+                                                      IsViolentRoot)))))
             continue;
           out.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
                                  "agent of the event named"});

@@ -539,6 +539,20 @@ TEST_F(CoderTest, ThePastOfAnErenVerbIsAVerbWhereverItStands) {
   EXPECT_TRUE(Find(evs, "19", "USAMIL")) << Describe(evs);
 }
 
+TEST_F(CoderTest, TheCourtNamedAgainIsTheInternationalCourt) {
+  auto evs = Code("Het Internationaal Strafhof vaardigde een arrestatiebevel uit tegen een "
+                  "Soedanese minister. Het hof roept alle lidstaten op de man aan te houden.");
+  EXPECT_TRUE(Find(evs, "02", "IGO")) << Describe(evs);
+  EXPECT_FALSE(Find(evs, "02", "SDNJUD")) << Describe(evs);
+}
+
+TEST_F(CoderTest, SanctionsNamedAgainAreTheSanctions) {
+  auto evs = Code(
+      "De Europese Unie nam een nieuw sanctiepakket tegen Rusland aan. Chinese bedrijven "
+      "leverden onderdelen aan het Russische leger. Moskou veroordeelde de sancties.");
+  EXPECT_TRUE(Find(evs, "11", "RUS", "IGOEU")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
