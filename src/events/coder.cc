@@ -41,8 +41,8 @@ const std::set<std::string, std::less<>> kSubjectPronouns = {"hij", "zij", "ze"}
 const std::set<std::string, std::less<>> kGroupAnaphors = {
     "beweging", "organisatie", "groep", "groepering", "militie", "terreurgroep",
     "terreurbeweging", "rebellengroep", "guerrillabeweging", "guerrilla", "vakbond"};
-const std::set<std::string, std::less<>> kIgoAnaphors = {"bondgenootschap", "alliantie",
-                                                         "organisatie", "unie"};
+const std::set<std::string, std::less<>> kIgoAnaphors = {
+    "bondgenootschap", "alliantie", "organisatie", "unie", "bondgenoten", "lidstaten"};
 const std::set<std::string, std::less<>> kCountryAnaphors = {"land", "buurland"};
 // Sectors and code chunks of non-state groups ("de beweging").
 const std::set<std::string, std::less<>> kGroupSectors = {

@@ -553,6 +553,12 @@ TEST_F(CoderTest, SanctionsNamedAgainAreTheSanctions) {
   EXPECT_TRUE(Find(evs, "11", "RUS", "IGOEU")) << Describe(evs);
 }
 
+TEST_F(CoderTest, TheMemberStatesOfAnOrganisationNamedBefore) {
+  auto evs = Code("De Europese Unie nam nieuwe sancties aan. Oekraïne riep de lidstaten op "
+                  "Russische tegoeden in te zetten.");
+  EXPECT_TRUE(Find(evs, "02", "UKR", "IGOEU")) << Describe(evs);
+}
+
 TEST_F(CoderTest, StateVerbsAreNoEvents) {
   EXPECT_TRUE(Code("Rusland heeft een verdrag met Armenië.").empty());
   EXPECT_TRUE(Code("In Litouwen zijn Duitse soldaten gestationeerd.").empty());
