@@ -14,6 +14,7 @@
 # Usage: bench/frog_compare.sh [BUILD_DIR]   (default: build)
 #   FROG_BYTES   size of the shared text (default 120000; Frog is slow)
 #   BIG_BYTES    size of the kroniek-only text (default 5000000)
+#   KRONIEK_RUNS kroniek's times are the best of this many runs (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -61,6 +62,19 @@ timed() {  # prints seconds for a command
   t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
   echo "$t1 - $t0" | bc -l
 }
+# Kroniek's runs take a fraction of a second to a few seconds, so a noisy
+# neighbour on a shared machine can add tens of percent to one run: its
+# times are the best of KRONIEK_RUNS runs (default 3). Frog runs a minute
+# and is timed once.
+runs=${KRONIEK_RUNS:-3}
+timed_best() {
+  local best="" t
+  for _ in $(seq "$runs"); do
+    t=$(timed "$@")
+    if [[ -z $best ]] || (( $(echo "$t < $best" | bc -l) )); then best=$t; fi
+  done
+  echo "$best"
+}
 
 make_corpus "$frog_bytes" "$work/small"
 tok=$(tokens_of "$work/small.jsonl")
@@ -69,10 +83,10 @@ printf '{"id":"t","date":"2024-05-01","text":"Rusland riep Armenie op.","lang":"
 printf 'Rusland riep Armenie op.\n' > "$work/tiny.txt"
 # Each tool twice: on one sentence (start-up) and on the shared text; the
 # marginal rate tokens / (t_text - t_tiny) leaves start-up out.
-a0=$(timed taskset -c 0 "$k" analyze -q -j 1 "$work/tiny.jsonl")
-a_s=$(timed taskset -c 0 "$k" analyze -q -j 1 "$work/small.jsonl")
-c0=$(timed taskset -c 0 "$k" code -q -j 1 "$work/tiny.jsonl")
-c_s=$(timed taskset -c 0 "$k" code -q -j 1 "$work/small.jsonl")
+a0=$(timed_best taskset -c 0 "$k" analyze -q -j 1 "$work/tiny.jsonl")
+a_s=$(timed_best taskset -c 0 "$k" analyze -q -j 1 "$work/small.jsonl")
+c0=$(timed_best taskset -c 0 "$k" code -q -j 1 "$work/tiny.jsonl")
+c_s=$(timed_best taskset -c 0 "$k" code -q -j 1 "$work/small.jsonl")
 f0=$(timed taskset -c 0 frog --skip=mp -t "$work/tiny.txt" -o "$work/frog0.out")
 f_s=$(timed taskset -c 0 frog --skip=mp -t "$work/small.txt" -o "$work/frog.out")
 [[ -s $work/frog.out ]] || { echo "frog produced no output" >&2; exit 1; }
@@ -92,8 +106,8 @@ make_corpus "$big_bytes" "$work/big"
 tok=$(tokens_of "$work/big.jsonl")
 echo "large text: $(stat -c %s "$work/big.jsonl") bytes, $tok tokens"
 for cmd in analyze code; do
-  s1=$(timed taskset -c 0 "$k" $cmd -q -j 1 "$work/big.jsonl")
-  s2=$(timed "$k" $cmd -q -j 2 "$work/big.jsonl")
+  s1=$(timed_best taskset -c 0 "$k" $cmd -q -j 1 "$work/big.jsonl")
+  s2=$(timed_best "$k" $cmd -q -j 2 "$work/big.jsonl")
   printf '%-8s -j 1: %9.0f tokens/s per core   -j 2: %9.0f tokens/s (x%.2f)\n' "$cmd" \
     "$(echo "$tok / $s1" | bc -l)" "$(echo "$tok / $s2" | bc -l)" "$(echo "$s1 / $s2" | bc -l)"
 done

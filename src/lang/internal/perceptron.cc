@@ -438,13 +438,15 @@ PerceptronModel PerceptronTrainer::Average(float prune_below) const {
   return PerceptronModel(num_classes_, rows);
 }
 
-void WordScoreCache::Bind(const PerceptronModel& model, size_t width) {
+void WordScoreCache::Bind(const PerceptronModel& model, size_t width, size_t max_words) {
   if (width == 0) width = static_cast<size_t>(model.num_classes());
-  if (model_id_ == model.id() && width_ == width && !keys_.empty()) return;
+  if (model_id_ == model.id() && width_ == width && max_words_ == max_words && !keys_.empty())
+    return;
   model_id_ = model.id();
   width_ = width;
-  keys_.assign(2 * kMaxWords, 0);
-  sums_.assign(2 * kMaxWords * width_, 0.0f);
+  max_words_ = max_words;
+  keys_.assign(2 * max_words_, 0);
+  sums_.assign(2 * max_words_ * width_, 0.0f);
   size_ = 0;
 }
 
@@ -460,7 +462,7 @@ const float* WordScoreCache::Find(uint64_t word) const {
 
 void WordScoreCache::Insert(uint64_t word, const float* sums) {
   if (keys_.empty()) return;
-  if (size_ >= kMaxWords) {  // load 1/2: empty and start again
+  if (size_ >= max_words_) {  // load 1/2: empty and start again
     std::fill(keys_.begin(), keys_.end(), 0);
     size_ = 0;
   }
@@ -581,6 +583,7 @@ constexpr float kNegInf = -1e30f;
 struct ViterbiScratch {
   std::vector<float> miss_sums;
   std::vector<const float*> hits;  // per distinct word, then shape: cached sums
+  std::vector<const float*> rows;  // the same, or their rows in `sums`
   std::vector<float> local;  // n x (C + 1) x C: (token, previous tag) scores
   std::vector<float> delta;  // n x (C + 1) x C: best score of state (h1, c) at i
   std::vector<uint8_t> back;
@@ -755,11 +758,27 @@ void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const Sent
   StaticStart(scorer, sf, cache, &x.miss_sums, &x.sums);
   x.sums.resize(groups * c, 0.0f);
   scorer.ScoreGroups(x.keys.data(), x.group.data(), groups, x.sums.data());
-  if (history != nullptr) {
-    float* const dyn = x.sums.data() + n * c;
-    for (size_t k = 0; k < nw + ns; ++k) {  // copy every hit before any insert
-      if (x.hits[k] != nullptr) std::copy_n(x.hits[k], states, dyn + k * states);
+  const float* emit = x.sums.data();
+  // Each distinct word's and shape's (previous tag) sums: scored just now,
+  // or read in place from the cache (nothing is inserted until `local` is
+  // built, so those rows stay put).
+  float* const dyn = x.sums.data() + n * c;
+  x.rows.resize(nw + ns);
+  for (size_t k = 0; k < nw + ns; ++k) {
+    x.rows[k] = x.hits[k] != nullptr ? x.hits[k] : dyn + k * states;
+  }
+  // local[i][h1][c]: the (token i, previous tag h1 - 1) scores, word then
+  // shape: the same two float additions a per-token lookup would make.
+  for (size_t i = 0; i < n; ++i) {
+    const float* ws = x.rows[x.word_of[i]];
+    float* loc = x.local.data() + i * states;
+    if (shapes) {
+      AddArrays(ws, x.rows[nw + x.shape_of[i]], states, loc);
+    } else {
+      std::copy_n(ws, states, loc);
     }
+  }
+  if (history != nullptr) {
     for (size_t k = 0; k < nw + ns; ++k) {
       if (x.hits[k] != nullptr) continue;
       if (k < nw) {
@@ -767,20 +786,6 @@ void ViterbiDecode(const Scorer& scorer, const ViterbiTables& tables, const Sent
       } else {
         history->prev_shape.Insert(x.shapes[k - nw], dyn + k * states);
       }
-    }
-  }
-  const float* emit = x.sums.data();
-  const float* word_sums = emit + n * c;
-  const float* shape_sums = word_sums + nw * states;
-  // local[i][h1][c]: the (token i, previous tag h1 - 1) scores, word then
-  // shape: the same two float additions a per-token lookup would make.
-  for (size_t i = 0; i < n; ++i) {
-    const float* ws = word_sums + x.word_of[i] * states;
-    float* loc = x.local.data() + i * states;
-    if (shapes) {
-      AddArrays(ws, shape_sums + x.shape_of[i] * states, states, loc);
-    } else {
-      std::copy_n(ws, states, loc);
     }
   }
   const float* hist = tables.hist.data();

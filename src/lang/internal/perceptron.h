@@ -190,8 +190,9 @@ class WordScoreCache {
  public:
   static constexpr size_t kMaxWords = size_t{1} << 14;
   // Empties the cache unless it already holds sums of `model` (`width`
-  // floats per word; 0: num_classes()).
-  void Bind(const PerceptronModel& model, size_t width = 0);
+  // floats per word, 0: num_classes(); at most `max_words` words, a power
+  // of two: wide rows are kept fewer, so the table stays cache-sized).
+  void Bind(const PerceptronModel& model, size_t width = 0, size_t max_words = kMaxWords);
   // The cached sums (width floats) of `word`, or null.
   const float* Find(uint64_t word) const;
   // Caches `sums` for `word` (not present); may empty the cache first.
@@ -201,8 +202,9 @@ class WordScoreCache {
  private:
   uint64_t model_id_ = 0;
   size_t width_ = 0;
+  size_t max_words_ = 0;
   size_t size_ = 0;
-  std::vector<uint64_t> keys_;  // 2 * kMaxWords slots, 0 = empty
+  std::vector<uint64_t> keys_;  // 2 * max_words_ slots, 0 = empty
   std::vector<float> sums_;     // width_ floats per slot
 };
 
@@ -214,8 +216,8 @@ struct ViterbiCache {
   WordScoreCache prev_word, prev_shape;
   void Bind(const PerceptronModel& model) {
     const size_t c = static_cast<size_t>(model.num_classes());
-    prev_word.Bind(model, (c + 1) * c);
-    prev_shape.Bind(model, (c + 1) * c);
+    prev_word.Bind(model, (c + 1) * c, size_t{1} << 12);  // ~3 MB for NER
+    prev_shape.Bind(model, (c + 1) * c, size_t{1} << 9);  // shapes are few
   }
 };
 
