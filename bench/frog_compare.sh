@@ -6,45 +6,74 @@
 # pinned to one core. Prints tokens/s and the ratios. Then, on a larger text,
 # kroniek alone: tokens/s per core with -j 1 and the scaling with -j 2.
 #
-# The text: the project's own Dutch articles (samples/nl, testdata/events/dev,
-# written by us) plus the seed article from ../shared/data when present,
-# shuffled with a fixed seed and repeated; as JSONL articles for kroniek and
-# as plain paragraphs for Frog (same words).
+# The text: real Dutch news articles (CoNLL-2002, read from ../shared/data)
+# or, without it, our own articles, shuffled with a fixed seed; as JSONL
+# articles for kroniek and as plain paragraphs for Frog (same words). See
+# the pool below for why the text should not repeat.
 #
 # Usage: bench/frog_compare.sh [BUILD_DIR]   (default: build)
 #   FROG_BYTES   size of the shared text (default 120000; Frog is slow)
-#   BIG_BYTES    size of the kroniek-only text (default 5000000)
+#   BIG_BYTES    size of the kroniek-only text (default 1400000: CoNLL once)
 #   KRONIEK_RUNS kroniek's times are the best of this many runs (default 3)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
 frog_bytes=${FROG_BYTES:-120000}
-big_bytes=${BIG_BYTES:-5000000}
+big_bytes=${BIG_BYTES:-1400000}
 k="$build/kroniek"
 [[ -x $k ]] || { echo "build $k first (make build)" >&2; exit 1; }
 command -v frog >/dev/null || { echo "frog not installed: apt-get install frog frogdata" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# One article body per line (header line dropped, paragraphs joined).
+# One article per line. Real news when ../shared/data has it: the articles of
+# CoNLL-2002 Dutch (De Morgen, 2000; research use, read in place, never
+# copied), tokens joined by spaces, ~1.5 MB without a repeat. Otherwise our
+# own articles (samples/nl, testdata/events/dev: ~120 KB), which a larger
+# text must repeat -- and a repeated text favours Kroniek, whose decoders
+# memoise per-word sums (Frog gains nothing from repeats).
 pool="$work/pool"
-for f in samples/nl/*.txt testdata/events/dev/*.txt ../shared/data/seed/seed-article.txt; do
-  [[ -f $f ]] || continue
-  tail -n +2 "$f" | sed 's/^[[:space:]]*date [0-9-]*//' | tr '\n' ' ' | sed 's/  */ /g'
-  echo
-done | grep -v '^ *$' > "$pool"
+conll=../shared/data/conll2002-ned
+if [[ -f $conll/ned.train ]]; then
+  cat "$conll/ned.train" "$conll/ned.testa" "$conll/ned.testb" | python3 -c '
+import sys
+doc = []
+def flush():
+    if doc: print(" ".join(doc))
+    doc.clear()
+for line in sys.stdin:
+    w = line.split()
+    if not w: continue
+    if w[0] == "-DOCSTART-": flush(); continue
+    doc.append(w[0])
+flush()' > "$pool"
+  echo "text: CoNLL-2002 Dutch articles (real news, $conll)"
+else
+  for f in samples/nl/*.txt testdata/events/dev/*.txt; do
+    [[ -f $f ]] || continue
+    tail -n +2 "$f" | sed 's/^[[:space:]]*date [0-9-]*//' | tr '\n' ' ' | sed 's/  */ /g'
+    echo
+  done | grep -v '^ *$' > "$pool"
+  echo "text: the project's own articles (../shared/data absent)"
+fi
 
 make_corpus() {  # $1 min bytes, $2 output prefix (.txt for Frog, .jsonl for kroniek)
   python3 - "$pool" "$1" "$2" <<'PY'
 import json, random, sys
 pool = [l.strip() for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 need, out = int(sys.argv[2]), sys.argv[3]
-size, n, rnd = 0, 0, random.Random(7)
+size, n, rnd, rounds = 0, 0, random.Random(7), 0
 with open(out + ".txt", "w", encoding="utf-8") as t, open(out + ".jsonl", "w", encoding="utf-8") as j:
     while size < need:
+        rounds += 1
+        if rounds == 2:
+            print(f"warning: {out}: the text repeats (pool {size} bytes < {need}); repeats "
+                  "favour Kroniek's per-word memo", file=sys.stderr)
         order = pool[:]
         rnd.shuffle(order)
         for line in order:
+            if size >= need:
+                break
             t.write(line + "\n\n")
             j.write(json.dumps({"id": str(n), "date": "2024-05-01", "text": line, "lang": "nl"},
                                ensure_ascii=False) + "\n")
