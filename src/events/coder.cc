@@ -44,6 +44,10 @@ const std::set<std::string, std::less<>> kGroupAnaphors = {
 const std::set<std::string, std::less<>> kIgoAnaphors = {
     "bondgenootschap", "alliantie", "organisatie", "unie", "bondgenoten", "lidstaten"};
 const std::set<std::string, std::less<>> kCountryAnaphors = {"land", "buurland"};
+// Sectors of the state ("" for a country itself): two of them in one
+// country are one side, not actor and target.
+const std::set<std::string, std::less<>> kStateSectors = {"",    "GOV", "MIL", "COP",
+                                                          "SPY", "JUD", "LEG"};
 // Sectors and code chunks of non-state groups ("de beweging").
 const std::set<std::string, std::less<>> kGroupSectors = {
     "REB", "INS", "UAF", "IMG", "SEP", "CRM", "HMS", "HEZ", "TAL", "OPP", "LAB", "AGR",
@@ -1498,13 +1502,11 @@ std::vector<ActorRef> DocumentRun::EventNounTarget(const Clause& c, int subject_
           const auto& ds = d->ev.source;
           // Not the source itself, nor its own state ("De Somalische
           // president veroordeelde de aanslag" of al-Shabaab: a target).
-          static const std::set<std::string, std::less<>> kState = {"",    "GOV", "MIL", "COP",
-                                                                     "SPY", "JUD", "LEG"};
           if (!ds || ds->code.empty() ||
               std::any_of(src.begin(), src.end(), [&](const ActorRef& a) {
                 return a.code == ds->code ||
                        (!a.country.empty() && a.country == ds->country &&
-                        kState.count(a.sector) && kState.count(ds->sector));
+                        kStateSectors.count(a.sector) && kStateSectors.count(ds->sector));
               }))
             continue;
           const std::string root = Root(d->ev.cameo);
@@ -1547,12 +1549,10 @@ std::vector<ActorRef> DocumentRun::AnsweredTarget(const std::vector<ActorRef>& s
     const auto& ds = d->ev.source;
     // Within one country only a different sector answers: a group
     // rejecting the government's invitation, not one ministry another.
-    static const std::set<std::string, std::less<>> kState = {"",    "GOV", "MIL", "COP",
-                                                               "SPY", "JUD", "LEG"};
     if (!ds || ds->code.empty() || ds->code == src[0].code ||
         (!src[0].country.empty() && ds->country == src[0].country &&
          (ds->sector == src[0].sector ||
-          (kState.count(ds->sector) && kState.count(src[0].sector)))))
+          (kStateSectors.count(ds->sector) && kStateSectors.count(src[0].sector)))))
       continue;
     out.push_back(ActorRef{ds->text, ds->span, ds->code, ds->country, ds->sector,
                            "answered actor"});
@@ -1567,16 +1567,15 @@ std::vector<ActorRef> DocumentRun::ContextTarget(const Clause& c, const std::vec
   std::vector<ActorRef> out;
   // The source's own people ("zijn ambassadeur", "extra troepen") are no
   // target.
-  static const std::set<std::string, std::less<>> kState = {"",    "GOV", "MIL", "COP",
-                                                             "SPY", "JUD", "LEG"};
   auto sector = [](const ActorRef& r) {
     return r.code.size() >= 6 && r.code.size() == r.country.size() + 3 ? r.code.substr(3, 3)
                                                                         : std::string();
   };
   auto is_source = [&](const ActorRef& r) {
     return std::any_of(src.begin(), src.end(), [&](const ActorRef& a) {
-      return a.code == r.code || (!a.country.empty() && a.country == r.country &&
-                                  kState.count(sector(a)) && kState.count(sector(r)));
+      return a.code == r.code ||
+             (!a.country.empty() && a.country == r.country &&
+              kStateSectors.count(sector(a)) && kStateSectors.count(sector(r)));
     });
   };
   // Another actor in the clause: "riep zijn ambassadeur bij de EU terug",
@@ -2252,9 +2251,10 @@ void DocumentRun::AddTriggerEvents(uint32_t s, std::vector<Clause>& clauses, int
       if (best->lemma == "protesteren"sv && Root(cameo) == "14"sv && !src.empty() &&
           std::all_of(src.begin(), src.end(), [&](const ActorRef& a) {
             // A country's people ("Georgiërs") demonstrate.
-            const bool people = std::any_of(in_.actors.begin(), in_.actors.end(), [&](const auto& m) {
-              return m.span.begin == a.span.begin && m.rule.rfind("people", 0) == 0;
-            });
+            const bool people =
+                std::any_of(in_.actors.begin(), in_.actors.end(), [&](const auto& m) {
+                  return m.span.begin == a.span.begin && m.rule.rfind("people", 0) == 0;
+                });
             return !a.code.empty() && !people &&
                    (a.sector == "GOV"sv || a.code == a.country || a.code.rfind("IGO", 0) == 0);
           }))

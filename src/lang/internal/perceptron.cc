@@ -501,10 +501,8 @@ void StaticStart(const Scorer& scorer, const SentenceFeatures& sf, WordScoreCach
     const size_t i = sf.word_token[j];
     const float* sums = miss_sums->data() + j * c;
     std::copy_n(sums, c, start->data() + i * c);
-    // A word twice in the sentence: cached at its first miss.
-    if (cache != nullptr && cache->Find(sf.word_hash[i]) == nullptr) {
-      cache->Insert(sf.word_hash[i], sums);
-    }
+    // (A word twice in the sentence is stored twice, with the same sums.)
+    if (cache != nullptr) cache->Insert(sf.word_hash[i], sums);
   }
 }
 

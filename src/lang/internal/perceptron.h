@@ -195,7 +195,8 @@ class WordScoreCache {
   void Bind(const PerceptronModel& model, size_t width = 0, size_t max_words = kMaxWords);
   // The cached sums (width floats) of `word`, or null.
   const float* Find(uint64_t word) const;
-  // Caches `sums` for `word` (not present); may empty the cache first.
+  // Caches `sums` for `word` (replacing its sums if present); may empty the
+  // cache first.
   void Insert(uint64_t word, const float* sums);
   size_t size() const { return size_; }
 
